@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+describe('parseConfig', () => {
+	it('runs with nothing set: embedded database in ./data, port 3000', () => {
+		const config = parseConfig({});
+		expect(config.DATABASE_URL).toBeUndefined();
+		expect(config.DATA_DIR).toBe('./data');
+		expect(config.PORT).toBe(3000);
+		expect(config.K_ANONYMITY).toBe(5);
+	});
+
+	it('treats an empty value as unset', () => {
+		const config = parseConfig({ DATABASE_URL: '', MEILI_URL: '  ', PORT: '' });
+		expect(config.DATABASE_URL).toBeUndefined();
+		expect(config.MEILI_URL).toBeUndefined();
+		expect(config.PORT).toBe(3000);
+	});
+
+	it('names the variable and what is expected when a value is wrong', () => {
+		expect(() => parseConfig({ DATABASE_URL: 'mysql://x/y' })).toThrow(ConfigError);
+		expect(() => parseConfig({ DATABASE_URL: 'mysql://x/y' })).toThrow(/DATABASE_URL: expected a postgres/);
+		expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT: expected a port number/);
+		expect(() => parseConfig({ PORT: '70000' })).toThrow(/PORT/);
+		expect(() => parseConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
+	});
+
+	it('accepts a production configuration', () => {
+		const config = parseConfig({
+			DATABASE_URL: 'postgres://app@db:5432/kv',
+			MEILI_URL: 'http://search:7700',
+			SMTP_URL: 'smtp://mail:25',
+			ORIGIN: 'https://kandidatenverkenner.nl',
+			PORT: '8080'
+		});
+		expect(config.PORT).toBe(8080);
+		expect(config.MEILI_URL).toBe('http://search:7700');
+	});
+});
