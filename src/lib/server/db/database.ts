@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
@@ -67,6 +67,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * the second one stop with a clear message instead (a stale file of a dead process is taken over).
  */
 function lockDataDir(dataDir: string): () => void {
+	mkdirSync(dataDir, { recursive: true });
 	const lockFile = join(dataDir, '..', 'pglite.pid');
 	if (existsSync(lockFile)) {
 		const pid = Number(readFileSync(lockFile, 'utf8'));

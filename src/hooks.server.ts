@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { startApp, stopApp } from '$lib/server/app';
+import { log } from '$lib/server/log';
+import '$lib/server/startup';
+
+export const init: ServerInit = async () => {
+	await startApp();
+	// adapter-node emits this after it has stopped accepting requests (SIGTERM/SIGINT).
+	process.once('sveltekit:shutdown', () => {
+		void stopApp();
+	});
+};
+
+const handleRequestId: Handle = async ({ event, resolve }) => {
+	event.locals.requestId = randomUUID();
+	event.locals.user = null;
+	event.locals.session = null;
+	const began = performance.now();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	// Paths only, never query strings: a search or a status token in a URL stays out of the log.
+	log.info(
+		{
+			requestId: event.locals.requestId,
+			method: event.request.method,
+			route: event.route.id,
+			status: response.status,
+			ms: Math.round(performance.now() - began)
+		},
+		'request'
+	);
+	return response;
+};
+
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	response.headers.set('permissions-policy', 'geolocation=(), camera=(), microphone=()');
+	return response;
+};
+
+export const handle: Handle = sequence(handleRequestId, handleSecurityHeaders);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) {
+		log.error({ err: error, requestId: event.locals.requestId, route: event.route.id }, 'unhandled error');
+	}
+	return { message: status >= 500 ? 'Er ging iets mis.' : message, requestId: event.locals.requestId };
+};
