@@ -36,7 +36,9 @@ const lines: string[] = [
 lines.push('insert into regions (code, name, wsp_name, wsp_name_source, uwv_nr) values');
 lines.push(
 	regions
-		.map((r) => `\t(${q(r.code)}, ${q(r.name)}, ${q(r.wsp_name)}, ${q(r.wsp_name_source)}, ${Number(r.uwv_nr)})`)
+		.map(
+			(r) => `\t(${q(r.code)}, ${q(r.name)}, ${q(r.wsp_name)}, ${q(r.wsp_name_source)}, ${Number(r.uwv_nr)})`
+		)
 		.join(',\n') + ';'
 );
 lines.push('');
@@ -80,6 +82,4 @@ const json = {
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl'))
 };
 writeFileSync('src/lib/reference/places.json', JSON.stringify(json) + '\n');
-console.log(
-	`regions ${regions.length}, municipalities ${places.length}, postcode areas ${postcodes.length}`
-);
+console.log(`regions ${regions.length}, municipalities ${places.length}, postcode areas ${postcodes.length}`);

@@ -5,6 +5,9 @@ import postgres from 'postgres';
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedServer, type EmbeddedServer } from './embedded';
 
 export type Sql = postgres.Sql;
+export type Tx = postgres.TransactionSql;
+/** Anything a query can run on: the pool or an open transaction. */
+export type Queryable = Sql | Tx;
 
 export interface Database {
 	sql: Sql;

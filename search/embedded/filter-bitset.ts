@@ -1,0 +1,81 @@
+/** Evaluates a filter AST to a bitset of matching documents, with Meilisearch's semantics. */
+import { filterNumber, normalizeFacetValue, type FilterNode } from '../filter/ast';
+import { inRange } from '../filter/matches-document';
+import { haversineMeters } from '../geo';
+import { andInto, complementInto, emptyBitset, orInto, setBit, type Bitset } from './bitset';
+import type { EmbeddedIndex } from './build-index';
+
+function addPostings(bits: Bitset, postings: Uint32Array | undefined): void {
+	if (!postings) return;
+	for (let i = 0; i < postings.length; i++) setBit(bits, postings[i]);
+}
+
+function scanDocs(index: EmbeddedIndex, test: (d: number) => boolean): Bitset {
+	const bits = emptyBitset(index.size);
+	for (let d = 0; d < index.size; d++) if (test(d)) setBit(bits, d);
+	return bits;
+}
+
+export function filterToBitset(index: EmbeddedIndex, node: FilterNode): Bitset {
+	switch (node.type) {
+		case 'and': {
+			const bits = index.all.slice();
+			for (const child of node.children) andInto(bits, filterToBitset(index, child));
+			return bits;
+		}
+		case 'or': {
+			const bits = emptyBitset(index.size);
+			for (const child of node.children) orInto(bits, filterToBitset(index, child));
+			return bits;
+		}
+		case 'not': {
+			// `!=` and NOT are "all documents minus the matches": documents without the attribute match.
+			const bits = filterToBitset(index, node.child);
+			complementInto(bits, index.all);
+			return bits;
+		}
+		case 'equals': {
+			const bits = emptyBitset(index.size);
+			const field = index.facets.get(node.attribute);
+			if (!field) return bits;
+			const stringId = field.byString.get(normalizeFacetValue(node.value));
+			if (stringId !== undefined) addPostings(bits, field.postings[stringId]);
+			const n = filterNumber(node.value);
+			const numberId = n === null ? undefined : field.byNumber.get(n);
+			if (numberId !== undefined) addPostings(bits, field.postings[numberId]);
+			return bits;
+		}
+		case 'range': {
+			const field = index.facets.get(node.attribute);
+			if (!field) return emptyBitset(index.size);
+			const { numOffsets, numValues } = field;
+			// On array attributes any element may satisfy the range: [16, 32] matches `>= 24`.
+			return scanDocs(index, (d) => {
+				for (let i = numOffsets[d]; i < numOffsets[d + 1]; i++) if (inRange(numValues[i], node)) return true;
+				return false;
+			});
+		}
+		case 'exists':
+			return (index.facets.get(node.attribute)?.exists ?? emptyBitset(index.size)).slice();
+		case 'isNull':
+			return (index.facets.get(node.attribute)?.nulls ?? emptyBitset(index.size)).slice();
+		case 'isEmpty':
+			return (index.facets.get(node.attribute)?.empties ?? emptyBitset(index.size)).slice();
+		case 'geoRadius': {
+			const { lat, lng, radius } = node;
+			return scanDocs(
+				index,
+				(d) => !Number.isNaN(index.geoLat[d]) && haversineMeters(lat, lng, index.geoLat[d], index.geoLng[d]) <= radius
+			);
+		}
+		case 'geoBoundingBox': {
+			const { top, right, bottom, left } = node;
+			return scanDocs(index, (d) => {
+				const la = index.geoLat[d];
+				const ln = index.geoLng[d];
+				if (Number.isNaN(la) || la > top || la < bottom) return false;
+				return left <= right ? ln >= left && ln <= right : ln >= left || ln <= right;
+			});
+		}
+	}
+}

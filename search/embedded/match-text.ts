@@ -1,0 +1,130 @@
+/**
+ * Finds the documents matching the query terms and their text-ranking features. Per-term state lives in
+ * reusable scratch arrays stamped with a query epoch, so a query allocates no document-sized memory.
+ */
+import type { MatchingStrategy } from '../index-definition';
+import { hasBit, type Bitset } from './bitset';
+import type { EmbeddedIndex } from './build-index';
+import type { QueryTerm } from './query-terms';
+
+export interface TextMatches {
+	docs: Uint32Array;
+	/** Per candidate: query words matched (the `words` rule). */
+	words: Uint8Array;
+	/** Per candidate: typos over the matched words. */
+	typos: Uint16Array;
+	/** Per candidate: sum of the best attribute rank of each matched word. */
+	attributes: Uint16Array;
+	/** Per candidate: matched words found exactly as typed. */
+	exact: Uint8Array;
+}
+
+interface TermScratch {
+	stamp: Int32Array;
+	typos: Uint8Array;
+	attribute: Uint8Array;
+	exact: Uint8Array;
+}
+
+const scratchByIndex = new WeakMap<EmbeddedIndex, TermScratch[]>();
+let epoch = 0;
+
+function scratchFor(index: EmbeddedIndex, slots: number): TermScratch[] {
+	let scratch = scratchByIndex.get(index);
+	if (!scratch) {
+		scratch = [];
+		scratchByIndex.set(index, scratch);
+	}
+	while (scratch.length < slots) {
+		scratch.push({
+			stamp: new Int32Array(index.size),
+			typos: new Uint8Array(index.size),
+			attribute: new Uint8Array(index.size),
+			exact: new Uint8Array(index.size)
+		});
+	}
+	return scratch;
+}
+
+function nextEpoch(scratch: TermScratch[]): number {
+	if (epoch >= 0x3fffffff) {
+		epoch = 0;
+		for (const slot of scratch) slot.stamp.fill(0);
+	}
+	return ++epoch;
+}
+
+export function matchText(
+	index: EmbeddedIndex,
+	terms: readonly QueryTerm[],
+	strategy: MatchingStrategy,
+	filter: Bitset | null
+): TextMatches {
+	const scratch = scratchFor(index, terms.length);
+	const epochs: number[] = [];
+	const firstTermDocs: number[] = [];
+	terms.forEach((term, t) => {
+		const slot = scratch[t];
+		const stampValue = nextEpoch(scratch);
+		epochs.push(stampValue);
+		for (const variant of term.variants) {
+			const docs = index.text.docs[variant.wordId];
+			const attributes = index.text.attributes[variant.wordId];
+			const exact = variant.exact ? 1 : 0;
+			for (let i = 0; i < docs.length; i++) {
+				const d = docs[i];
+				if (filter !== null && !hasBit(filter, d)) continue;
+				if (slot.stamp[d] !== stampValue) {
+					slot.stamp[d] = stampValue;
+					slot.typos[d] = variant.typos;
+					slot.attribute[d] = attributes[i];
+					slot.exact[d] = exact;
+					if (t === 0) firstTermDocs.push(d);
+				} else {
+					if (variant.typos < slot.typos[d]) slot.typos[d] = variant.typos;
+					if (attributes[i] < slot.attribute[d]) slot.attribute[d] = attributes[i];
+					if (exact > slot.exact[d]) slot.exact[d] = exact;
+				}
+			}
+		}
+	});
+
+	const n = firstTermDocs.length;
+	const out: TextMatches = {
+		docs: new Uint32Array(n),
+		words: new Uint8Array(n),
+		typos: new Uint16Array(n),
+		attributes: new Uint16Array(n),
+		exact: new Uint8Array(n)
+	};
+	let count = 0;
+	for (const d of firstTermDocs) {
+		// `last` drops words from the end of the query: a document counts the leading words it matches.
+		let words = 0;
+		let typos = 0;
+		let attributes = 0;
+		let exact = 0;
+		for (let t = 0; t < terms.length; t++) {
+			const slot = scratch[t];
+			if (slot.stamp[d] !== epochs[t]) break;
+			words++;
+			typos += slot.typos[d];
+			attributes += slot.attribute[d];
+			exact += slot.exact[d];
+		}
+		if (strategy === 'all' && words < terms.length) continue;
+		out.docs[count] = d;
+		out.words[count] = words;
+		out.typos[count] = typos;
+		out.attributes[count] = attributes;
+		out.exact[count] = exact;
+		count++;
+	}
+	return {
+		docs: out.docs.subarray(0, count),
+		words: out.words.subarray(0, count),
+		typos: out.typos.subarray(0, count),
+		attributes: out.attributes.subarray(0, count),
+		exact: out.exact.subarray(0, count)
+	};
+}

@@ -1,0 +1,42 @@
+import type { Sql } from '../db/database';
+
+/** The request policy: how soon first contact is due, and how long employer details are kept. */
+export interface RequestSettings {
+	dueMode: 'calendar' | 'working_hours';
+	dueHours: number;
+	/** Minutes after local midnight (Europe/Amsterdam). */
+	workingDayStart: number;
+	workingDayEnd: number;
+	soonHours: number;
+	retentionMonths: number;
+}
+
+export const DEFAULT_SETTINGS: RequestSettings = {
+	dueMode: 'calendar',
+	dueHours: 24,
+	workingDayStart: 8 * 60 + 30,
+	workingDayEnd: 17 * 60,
+	soonHours: 4,
+	retentionMonths: 12
+};
+
+const minutes = (time: string) => {
+	const [h, m] = time.split(':').map(Number);
+	return h * 60 + m;
+};
+
+export async function getRequestSettings(sql: Sql): Promise<RequestSettings> {
+	const [row] = await sql`
+		select due_mode, due_hours, working_day_start::text as start, working_day_end::text as end,
+			soon_hours, retention_months
+		from request_settings where id`;
+	if (!row) return DEFAULT_SETTINGS;
+	return {
+		dueMode: row.due_mode,
+		dueHours: row.due_hours,
+		workingDayStart: minutes(row.start),
+		workingDayEnd: minutes(row.end),
+		soonHours: row.soon_hours,
+		retentionMonths: row.retention_months
+	};
+}
