@@ -2,4 +2,8 @@
  * Registers each subsystem's start-up work, in order. Imported once by hooks.server.ts; CLI scripts that
  * need the same behaviour import it too.
  */
+import './search/register';
+import './mail/register';
+import './requests/register';
+
 export {};

@@ -1,0 +1,31 @@
+/** Dutch formatting of numbers, dates and periods, the same on server and browser. */
+const numberFormat = new Intl.NumberFormat('nl-NL');
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/Amsterdam'
+});
+
+export const formatNumber = (n: number) => numberFormat.format(n);
+
+export const formatDate = (unixSeconds: number) => dateFormat.format(new Date(unixSeconds * 1000));
+
+export function formatHours(min: number, max: number): string {
+	return min === max ? `${min} uur per week` : `${min} tot ${max} uur per week`;
+}
+
+export function formatAvailability(availableFrom: number, now = new Date()): string {
+	return availableFrom * 1000 <= now.getTime()
+		? 'Direct beschikbaar'
+		: `Beschikbaar vanaf ${formatDate(availableFrom)}`;
+}
+
+export function formatDistance(metres: number): string {
+	const km = Math.max(1, Math.round(metres / 1000));
+	return `ongeveer ${formatNumber(km)} km`;
+}
+
+export function plural(n: number, one: string, many: string): string {
+	return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,40 @@
+import type { Workplace } from '$lib/search/search-query';
+import type { Queryable, Sql } from './db/database';
+
+const POSTCODE = /^([1-9][0-9]{3})\s?([a-zA-Z]{2})?$/;
+
+function normalise(name: string): string {
+	return name
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
+}
+
+/**
+ * Turns what an employer typed as work location (a municipality name, a CBS code, or a postcode with or
+ * without letters) into the municipality we search reachability on. Distances are measured from the
+ * postcode area when one is given, which is closer to the real workplace than the municipality centre.
+ */
+export async function resolveWorkplace(db: Queryable, input: string): Promise<Workplace | null> {
+	const sql = db as Sql;
+	const text = input.trim();
+	if (!text) return null;
+	const postcode = POSTCODE.exec(text);
+	if (postcode) {
+		const [row] = await sql`
+			select m.code, m.name, p.lat, p.lon from postcode_areas p
+			join municipalities m on m.code = p.municipality_code
+			where p.postcode4 = ${postcode[1]}`;
+		return row ? { code: row.code, name: `${postcode[1]} (${row.name})`, lat: row.lat, lon: row.lon } : null;
+	}
+	const rows = await sql<{ code: string; name: string; cbs_name: string; lat: number; lon: number }[]>`
+		select code, name, cbs_name, lat, lon from municipalities`;
+	const wanted = normalise(text);
+	const match =
+		rows.find((m) => m.code.toLowerCase() === text.toLowerCase()) ??
+		rows.find((m) => normalise(m.name) === wanted || normalise(m.cbs_name) === wanted) ??
+		(wanted === 'den haag' || wanted === 's gravenhage' ? rows.find((m) => m.code === 'GM0518') : undefined);
+	return match ? { code: match.code, name: match.name, lat: match.lat, lon: match.lon } : null;
+}

@@ -1,0 +1,53 @@
+import { createSearchEngine, type ProfileDocument, type SearchEngine } from '../../../../search/index';
+import type { Config } from '../config';
+import type { Queryable } from '../db/database';
+import { log } from '../log';
+import { listPublicDocuments } from '../profiles/queries';
+
+let engine: SearchEngine | undefined;
+
+/** The search engine of this process (Meilisearch when MEILI_URL is set, else the embedded engine). */
+export function searchEngine(): SearchEngine {
+	if (!engine) throw new Error('The search engine has not been started.');
+	return engine;
+}
+
+export function createConfiguredEngine(config: Pick<Config, 'MEILI_URL' | 'MEILI_API_KEY'>): SearchEngine {
+	return createSearchEngine(
+		config.MEILI_URL ? { meili: { host: config.MEILI_URL, apiKey: config.MEILI_API_KEY ?? '' } } : {}
+	);
+}
+
+export function useSearchEngine(next: SearchEngine | undefined): void {
+	engine = next;
+}
+
+export async function loadAllPublicDocuments(sql: Queryable): Promise<ProfileDocument[]> {
+	const documents: ProfileDocument[] = [];
+	for await (const page of listPublicDocuments(sql as never)) documents.push(...page);
+	return documents;
+}
+
+/** Rebuilds the index from PostgreSQL aside and swaps it in: searches keep working throughout. */
+export async function reindexFromDatabase(
+	sql: Queryable,
+	target: SearchEngine = searchEngine()
+): Promise<number> {
+	const began = Date.now();
+	const documents = await loadAllPublicDocuments(sql);
+	await target.replaceAll(documents);
+	log.info(
+		{ documents: documents.length, ms: Date.now() - began, engine: target.kind },
+		'search index rebuilt'
+	);
+	return documents.length;
+}
+
+/** A fingerprint of the published set that changes whenever a profile is published, changed or withdrawn. */
+export async function publishedFingerprint(sql: Queryable): Promise<string> {
+	const [row] = await (sql as import('../db/database').Sql)`
+		select count(*)::int as n, coalesce(max(updated_at)::text, '') as latest,
+			coalesce(sum(hashtext(public_ref)), 0)::text as refs
+		from public_profiles`;
+	return `${row.n}:${row.latest}:${row.refs}`;
+}

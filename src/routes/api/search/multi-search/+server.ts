@@ -1,0 +1,6 @@
+import { handleMultiSearch } from '$lib/server/search/public-endpoint';
+import { searchEngine } from '$lib/server/search/search-service';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = ({ request, getClientAddress, locals }) =>
+	handleMultiSearch(searchEngine, request, getClientAddress(), locals.requestId);
