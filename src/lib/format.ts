@@ -29,3 +29,8 @@ export function formatDistance(metres: number): string {
 export function plural(n: number, one: string, many: string): string {
 	return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
+
+/** "Regio Drenthe", but not "Regio Regio Zwolle". */
+export function regionLabel(name: string): string {
+	return /^regio\b/i.test(name) ? name : `Regio ${name}`;
+}

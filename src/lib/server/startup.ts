@@ -2,6 +2,8 @@
  * Registers each subsystem's start-up work, in order. Imported once by hooks.server.ts; CLI scripts that
  * need the same behaviour import it too.
  */
+// Demo data first: the search index is built from what it publishes.
+import './demo-on-empty';
 import './search/register';
 import './mail/register';
 import './requests/register';
