@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { startApp, stopApp } from '$lib/server/app';
+import { handleAuth } from '$lib/server/auth/handle';
 import { log } from '$lib/server/log';
 import '$lib/server/startup';
 
@@ -43,7 +44,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(handleRequestId, handleSecurityHeaders);
+export const handle: Handle = sequence(handleRequestId, handleAuth, handleSecurityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) {

@@ -1,5 +1,6 @@
 import { onStart } from './app';
 import { loadDemoData } from './demo/load-demo';
+import { createDemoStaff } from './demo-staff';
 import { log } from './log';
 
 /**
