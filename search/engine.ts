@@ -4,7 +4,7 @@
  * without caring which engine answers.
  */
 import type { ProfileDocument } from './document';
-import type { MatchingStrategy } from './index-definition';
+import type { IndexDefinition, MatchingStrategy } from './index-definition';
 
 export { SearchError, type SearchErrorBody, type SearchErrorCode } from './search-error';
 
@@ -102,6 +102,8 @@ export interface SettingsSyncReport {
 
 export interface SearchEngine {
 	readonly kind: 'embedded' | 'meilisearch';
+	/** What the engine serves: index name, attributes allowed in filters, facets and sort. */
+	readonly definition: IndexDefinition;
 	multiSearch(request: MultiSearchRequest): Promise<MultiSearchResponse>;
 	facetSearch(indexUid: string, request: FacetSearchRequest): Promise<FacetSearchResponse>;
 	/** Builds the new index aside and swaps it in; searches in flight finish on the old one. */

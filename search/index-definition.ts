@@ -100,9 +100,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 ];
 
 /** Meilisearch wants a one-way map; a group becomes mutual entries. */
-export function synonymsFromGroups(
-	groups: readonly (readonly string[])[]
-): Record<string, string[]> {
+export function synonymsFromGroups(groups: readonly (readonly string[])[]): Record<string, string[]> {
 	const map: Record<string, string[]> = {};
 	for (const group of groups) {
 		for (const word of group) {

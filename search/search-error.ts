@@ -49,7 +49,8 @@ export class SearchError extends Error {
 		super(message, { cause: options.cause });
 		this.name = 'SearchError';
 		this.code = code;
-		this.type = options.type ?? (code === 'internal' || code === 'search_unavailable' ? 'internal' : 'invalid_request');
+		this.type =
+			options.type ?? (code === 'internal' || code === 'search_unavailable' ? 'internal' : 'invalid_request');
 		this.status = options.status ?? (code === 'index_not_found' ? 404 : this.type === 'internal' ? 500 : 400);
 		this.link = `https://docs.meilisearch.com/errors#${code}`;
 	}

@@ -17,10 +17,14 @@ export interface EmbeddedIndex {
 	size: number;
 	documents: readonly ProfileDocument[];
 	all: Bitset;
+	/** 0 .. size-1: the candidates of an unfiltered placeholder search. */
+	allIds: Uint32Array;
 	facets: Map<string, FacetField>;
 	text: TextIndex;
 	/** Per sortable attribute: rank of each document in ascending order (ties share a rank). */
 	sortRanks: Map<string, Uint32Array>;
+	/** Highest rank per sortable attribute, to pack ranks into composite keys. */
+	sortMaxRank: Map<string, number>;
 	geoLat: Float64Array;
 	geoLng: Float64Array;
 	/** Normalised word to its normalised single-word synonyms. */
@@ -62,8 +66,14 @@ function buildSynonyms(definition: IndexDefinition): Map<string, string[]> {
 	for (const [word, alternatives] of Object.entries(definition.synonyms)) {
 		const key = tokenize(word);
 		if (key.length !== 1) continue;
-		const singles = alternatives.map((a) => tokenize(a)).filter((t) => t.length === 1).map((t) => t[0]);
-		map.set(key[0], [...new Set([...(map.get(key[0]) ?? []), ...singles])].filter((s) => s !== key[0]));
+		const singles = alternatives
+			.map((a) => tokenize(a))
+			.filter((t) => t.length === 1)
+			.map((t) => t[0]);
+		map.set(
+			key[0],
+			[...new Set([...(map.get(key[0]) ?? []), ...singles])].filter((s) => s !== key[0])
+		);
 	}
 	return map;
 }
@@ -97,9 +107,16 @@ export function buildEmbeddedIndex(
 		size,
 		documents,
 		all: fullBitset(size),
+		allIds: Uint32Array.from(documents.keys()),
 		facets,
 		text: buildTextIndex(docs, definition.searchableAttributes, stopWords),
 		sortRanks,
+		sortMaxRank: new Map(
+			[...sortRanks].map(([attribute, ranks]) => [
+				attribute,
+				ranks.reduce((max, r) => (r !== MISSING_RANK && r > max ? r : max), 0)
+			])
+		),
 		geoLat,
 		geoLng,
 		synonyms: buildSynonyms(definition),

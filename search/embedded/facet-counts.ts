@@ -42,7 +42,8 @@ export function computeFacets(
 		if (!field) continue;
 		const counts = countValues(index, field, hits);
 		const distribution: Record<string, number> = {};
-		for (const v of orderedValues(index, field, counts).slice(0, cap)) distribution[field.display[v]] = counts[v];
+		for (const v of orderedValues(index, field, counts).slice(0, cap))
+			distribution[field.display[v]] = counts[v];
 		facetDistribution[attribute] = distribution;
 		let min = Infinity;
 		let max = -Infinity;

@@ -40,7 +40,10 @@ function leaves(value: unknown, out: Leaf[]): void {
 	}
 }
 
-export function buildFacetField(attribute: string, documents: readonly Record<string, unknown>[]): FacetField {
+export function buildFacetField(
+	attribute: string,
+	documents: readonly Record<string, unknown>[]
+): FacetField {
 	const size = documents.length;
 	const display: string[] = [];
 	const numericList: number[] = [];
@@ -91,7 +94,8 @@ export function buildFacetField(attribute: string, documents: readonly Record<st
 		setBit(exists, d);
 		if (value === null) setBit(nulls, d);
 		else if (value === '' || (Array.isArray(value) && value.length === 0)) setBit(empties, d);
-		else if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) setBit(empties, d);
+		else if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+			setBit(empties, d);
 		buffer.length = 0;
 		leaves(value, buffer);
 		for (const leaf of buffer) {

@@ -1,9 +1,9 @@
 /** Evaluates a filter AST to a bitset of matching documents, with Meilisearch's semantics. */
 import { filterNumber, normalizeFacetValue, type FilterNode } from '../filter/ast';
-import { inRange } from '../filter/matches-document';
 import { haversineMeters } from '../geo';
 import { andInto, complementInto, emptyBitset, orInto, setBit, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
+import { memoized } from './query-cache';
 
 function addPostings(bits: Bitset, postings: Uint32Array | undefined): void {
 	if (!postings) return;
@@ -16,7 +16,35 @@ function scanDocs(index: EmbeddedIndex, test: (d: number) => boolean): Bitset {
 	return bits;
 }
 
+function rangeBits(index: EmbeddedIndex, node: Extract<FilterNode, { type: 'range' }>): Bitset {
+	const bits = emptyBitset(index.size);
+	const field = index.facets.get(node.attribute);
+	if (!field) return bits;
+	const { numOffsets, numValues } = field;
+	const min = node.min ?? -Infinity;
+	const max = node.max ?? Infinity;
+	const minInclusive = node.min === null || node.minInclusive;
+	const maxInclusive = node.max === null || node.maxInclusive;
+	// On array attributes any element may satisfy the range: [16, 32] matches `>= 24`.
+	for (let d = 0; d < index.size; d++) {
+		for (let i = numOffsets[d]; i < numOffsets[d + 1]; i++) {
+			const v = numValues[i];
+			if ((v > min || (minInclusive && v === min)) && (v < max || (maxInclusive && v === max))) {
+				bits[d >>> 5] |= 1 << (d & 31);
+				break;
+			}
+		}
+	}
+	return bits;
+}
+
+/** The documents matching a filter. The result is the caller's to modify. */
 export function filterToBitset(index: EmbeddedIndex, node: FilterNode): Bitset {
+	if (node.type === 'and' || node.type === 'or' || node.type === 'not') return evaluate(index, node);
+	return memoized(index, `filter:${JSON.stringify(node)}`, () => evaluate(index, node)).slice();
+}
+
+function evaluate(index: EmbeddedIndex, node: FilterNode): Bitset {
 	switch (node.type) {
 		case 'and': {
 			const bits = index.all.slice();
@@ -45,16 +73,8 @@ export function filterToBitset(index: EmbeddedIndex, node: FilterNode): Bitset {
 			if (numberId !== undefined) addPostings(bits, field.postings[numberId]);
 			return bits;
 		}
-		case 'range': {
-			const field = index.facets.get(node.attribute);
-			if (!field) return emptyBitset(index.size);
-			const { numOffsets, numValues } = field;
-			// On array attributes any element may satisfy the range: [16, 32] matches `>= 24`.
-			return scanDocs(index, (d) => {
-				for (let i = numOffsets[d]; i < numOffsets[d + 1]; i++) if (inRange(numValues[i], node)) return true;
-				return false;
-			});
-		}
+		case 'range':
+			return rangeBits(index, node);
 		case 'exists':
 			return (index.facets.get(node.attribute)?.exists ?? emptyBitset(index.size)).slice();
 		case 'isNull':
@@ -65,7 +85,9 @@ export function filterToBitset(index: EmbeddedIndex, node: FilterNode): Bitset {
 			const { lat, lng, radius } = node;
 			return scanDocs(
 				index,
-				(d) => !Number.isNaN(index.geoLat[d]) && haversineMeters(lat, lng, index.geoLat[d], index.geoLng[d]) <= radius
+				(d) =>
+					!Number.isNaN(index.geoLat[d]) &&
+					haversineMeters(lat, lng, index.geoLat[d], index.geoLng[d]) <= radius
 			);
 		}
 		case 'geoBoundingBox': {

@@ -19,7 +19,12 @@ export interface FormatOptions {
 	highlightLength: (word: string) => number | null;
 }
 
-function formatText(text: string, options: FormatOptions, highlight: boolean, cropLength: number | undefined): string {
+function formatText(
+	text: string,
+	options: FormatOptions,
+	highlight: boolean,
+	cropLength: number | undefined
+): string {
 	const tokens = tokenizeWithOffsets(text);
 	let first = 0;
 	let last = tokens.length - 1;
@@ -42,8 +47,10 @@ function formatText(text: string, options: FormatOptions, highlight: boolean, cr
 			const length = options.highlightLength(token.normalized);
 			if (length === null) continue;
 			const word = text.slice(token.start, token.end);
-			const end = token.start + (length >= token.normalized.length ? word.length : originalPrefixLength(word, length));
-			out += text.slice(cursor, token.start) + options.preTag + text.slice(token.start, end) + options.postTag;
+			const end =
+				token.start + (length >= token.normalized.length ? word.length : originalPrefixLength(word, length));
+			out +=
+				text.slice(cursor, token.start) + options.preTag + text.slice(token.start, end) + options.postTag;
 			cursor = end;
 		}
 	}
@@ -52,7 +59,12 @@ function formatText(text: string, options: FormatOptions, highlight: boolean, cr
 	return out;
 }
 
-function formatValue(value: unknown, options: FormatOptions, highlight: boolean, cropLength?: number): unknown {
+function formatValue(
+	value: unknown,
+	options: FormatOptions,
+	highlight: boolean,
+	cropLength?: number
+): unknown {
 	if (typeof value === 'string') return formatText(value, options, highlight, cropLength);
 	if (typeof value === 'number') return formatText(String(value), options, highlight, undefined);
 	if (Array.isArray(value)) return value.map((v) => formatValue(v, options, highlight));
@@ -62,7 +74,11 @@ function formatValue(value: unknown, options: FormatOptions, highlight: boolean,
 	return value;
 }
 
-export function formatHit(document: Record<string, unknown>, options: FormatOptions, geoDistance?: number): Hit {
+export function formatHit(
+	document: Record<string, unknown>,
+	options: FormatOptions,
+	geoDistance?: number
+): Hit {
 	const hit: Record<string, unknown> = {};
 	for (const attribute of options.retrieve) {
 		if (attribute in document) hit[attribute] = document[attribute];

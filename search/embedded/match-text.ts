@@ -3,11 +3,13 @@
  * reusable scratch arrays stamped with a query epoch, so a query allocates no document-sized memory.
  */
 import type { MatchingStrategy } from '../index-definition';
-import { hasBit, type Bitset } from './bitset';
+import { bitsetToIds, emptyBitset, hasBit, setBit, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
 import type { QueryTerm } from './query-terms';
+import { memoized } from './query-cache';
 
 export interface TextMatches {
+	/** In document order. */
 	docs: Uint32Array;
 	/** Per candidate: query words matched (the `words` rule). */
 	words: Uint8Array;
@@ -54,15 +56,40 @@ function nextEpoch(scratch: TermScratch[]): number {
 	return ++epoch;
 }
 
+/** Text matches restricted to a filter; the unfiltered matches are memoised per query text. */
 export function matchText(
 	index: EmbeddedIndex,
 	terms: readonly QueryTerm[],
 	strategy: MatchingStrategy,
 	filter: Bitset | null
 ): TextMatches {
+	const key = `text:${strategy}:${terms.map((t) => `${t.word}${t.prefix ? '*' : ''}`).join(' ')}`;
+	const all = memoized(index, key, () => matchAll(index, terms, strategy));
+	if (filter === null) return all;
+	const keep: number[] = [];
+	for (let i = 0; i < all.docs.length; i++) if (hasBit(filter, all.docs[i])) keep.push(i);
+	const pick = <T extends Uint8Array | Uint16Array | Uint32Array>(source: T, target: T): T => {
+		for (let i = 0; i < keep.length; i++) target[i] = source[keep[i]];
+		return target;
+	};
+	return {
+		docs: pick(all.docs, new Uint32Array(keep.length)),
+		words: pick(all.words, new Uint8Array(keep.length)),
+		typos: pick(all.typos, new Uint16Array(keep.length)),
+		attributes: pick(all.attributes, new Uint16Array(keep.length)),
+		exact: pick(all.exact, new Uint8Array(keep.length))
+	};
+}
+
+function matchAll(
+	index: EmbeddedIndex,
+	terms: readonly QueryTerm[],
+	strategy: MatchingStrategy
+): TextMatches {
 	const scratch = scratchFor(index, terms.length);
 	const epochs: number[] = [];
-	const firstTermDocs: number[] = [];
+	// Collected as a bitset so candidates come out in document order, the final tie-break.
+	const firstTermBits = emptyBitset(index.size);
 	terms.forEach((term, t) => {
 		const slot = scratch[t];
 		const stampValue = nextEpoch(scratch);
@@ -73,13 +100,12 @@ export function matchText(
 			const exact = variant.exact ? 1 : 0;
 			for (let i = 0; i < docs.length; i++) {
 				const d = docs[i];
-				if (filter !== null && !hasBit(filter, d)) continue;
 				if (slot.stamp[d] !== stampValue) {
 					slot.stamp[d] = stampValue;
 					slot.typos[d] = variant.typos;
 					slot.attribute[d] = attributes[i];
 					slot.exact[d] = exact;
-					if (t === 0) firstTermDocs.push(d);
+					if (t === 0) setBit(firstTermBits, d);
 				} else {
 					if (variant.typos < slot.typos[d]) slot.typos[d] = variant.typos;
 					if (attributes[i] < slot.attribute[d]) slot.attribute[d] = attributes[i];
@@ -89,6 +115,7 @@ export function matchText(
 		}
 	});
 
+	const firstTermDocs = bitsetToIds(firstTermBits);
 	const n = firstTermDocs.length;
 	const out: TextMatches = {
 		docs: new Uint32Array(n),

@@ -14,10 +14,27 @@ export interface TextIndex {
 	attributes: Uint8Array[];
 }
 
-function textOf(value: unknown): string {
-	if (value === null || value === undefined) return '';
-	if (Array.isArray(value)) return value.map(textOf).join(' . ');
-	return String(value);
+function textsOf(value: unknown, out: string[] = []): string[] {
+	if (Array.isArray(value)) for (const v of value) textsOf(v, out);
+	else if (value !== null && value !== undefined) out.push(String(value));
+	return out;
+}
+
+/** A growable typed buffer: posting entries are collected flat to spare the garbage collector. */
+class Growable<T extends Uint32Array | Uint8Array> {
+	length = 0;
+	constructor(
+		public data: T,
+		private readonly make: (size: number) => T
+	) {}
+	push(value: number): void {
+		if (this.length === this.data.length) {
+			const bigger = this.make(this.data.length * 2);
+			bigger.set(this.data);
+			this.data = bigger;
+		}
+		this.data[this.length++] = value;
+	}
 }
 
 export function buildTextIndex(
@@ -26,36 +43,64 @@ export function buildTextIndex(
 	stopWords: ReadonlySet<string>
 ): TextIndex {
 	const ids = new Map<string, number>();
-	const docLists: number[][] = [];
-	const attrLists: number[][] = [];
+	const counts: number[] = [];
 	const lastDoc: number[] = [];
+	// Labels and place names repeat across thousands of profiles: tokenise each distinct one once.
+	const tokenCache = new Map<string, string[]>();
+	const tokensOf = (text: string): string[] => {
+		if (text.length > 80) return tokenize(text);
+		let tokens = tokenCache.get(text);
+		if (!tokens) {
+			tokens = tokenize(text);
+			tokenCache.set(text, tokens);
+		}
+		return tokens;
+	};
+
+	// Pass 1: each document's distinct words with their best attribute, in one flat stream.
+	const words = new Growable(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
+	const ranks = new Growable(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
+	const docEnd = new Uint32Array(documents.length);
 	for (let d = 0; d < documents.length; d++) {
 		const doc = documents[d];
 		for (let rank = 0; rank < searchable.length; rank++) {
-			for (const word of tokenize(textOf(doc[searchable[rank]]))) {
-				if (stopWords.has(word)) continue;
-				let id = ids.get(word);
-				if (id === undefined) {
-					id = docLists.length;
-					ids.set(word, id);
-					docLists.push([]);
-					attrLists.push([]);
-					lastDoc.push(-1);
-				}
-				// Attributes are visited in rank order, so the first occurrence is the best one.
-				if (lastDoc[id] !== d) {
-					lastDoc[id] = d;
-					docLists[id].push(d);
-					attrLists[id].push(rank);
+			for (const text of textsOf(doc[searchable[rank]])) {
+				for (const word of tokensOf(text)) {
+					if (stopWords.has(word)) continue;
+					let id = ids.get(word);
+					if (id === undefined) {
+						id = counts.length;
+						ids.set(word, id);
+						counts.push(0);
+						lastDoc.push(-1);
+					}
+					// Attributes are visited in rank order, so the first occurrence is the best one.
+					if (lastDoc[id] !== d) {
+						lastDoc[id] = d;
+						counts[id]++;
+						words.push(id);
+						ranks.push(rank);
+					}
 				}
 			}
+		}
+		docEnd[d] = words.length;
+	}
+
+	// Pass 2: exact-size posting lists, filled in document order.
+	const docs = counts.map((c) => new Uint32Array(c));
+	const attributes = counts.map((c) => new Uint8Array(c));
+	const fill = new Uint32Array(counts.length);
+	let j = 0;
+	for (let d = 0; d < documents.length; d++) {
+		for (; j < docEnd[d]; j++) {
+			const id = words.data[j];
+			docs[id][fill[id]] = d;
+			attributes[id][fill[id]] = ranks.data[j];
+			fill[id]++;
 		}
 	}
 	const vocabulary = new SearchableMap<number>();
 	for (const [word, id] of ids) vocabulary.set(word, id);
-	return {
-		vocabulary,
-		docs: docLists.map((l) => Uint32Array.from(l)),
-		attributes: attrLists.map((l) => Uint8Array.from(l))
-	};
+	return { vocabulary, docs, attributes };
 }

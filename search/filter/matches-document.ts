@@ -54,7 +54,9 @@ export function matchesDocument(node: FilterNode, doc: Record<string, unknown>):
 		case 'equals':
 			return (leafValues(doc, node.attribute) ?? []).some((leaf) => leafEquals(leaf, node.value));
 		case 'range':
-			return (leafValues(doc, node.attribute) ?? []).some((leaf) => typeof leaf === 'number' && inRange(leaf, node));
+			return (leafValues(doc, node.attribute) ?? []).some(
+				(leaf) => typeof leaf === 'number' && inRange(leaf, node)
+			);
 		case 'exists':
 			return node.attribute in doc && doc[node.attribute] !== undefined;
 		case 'isNull':

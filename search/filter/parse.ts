@@ -74,7 +74,10 @@ class Parser {
 	}
 
 	private parseOr(depth: number): FilterNode {
-		if (depth > MAX_DEPTH) this.fail('The filter exceeded the maximum depth limit. Try rewriting the filter so that it contains fewer nested conditions.');
+		if (depth > MAX_DEPTH)
+			this.fail(
+				'The filter exceeded the maximum depth limit. Try rewriting the filter so that it contains fewer nested conditions.'
+			);
 		const children = [this.parseAnd(depth + 1)];
 		while (this.eatKeyword('OR')) children.push(this.parseAnd(depth + 1));
 		return children.length === 1 ? children[0] : { type: 'or', children };
@@ -87,7 +90,10 @@ class Parser {
 	}
 
 	private parseNot(depth: number): FilterNode {
-		if (depth > MAX_DEPTH) this.fail('The filter exceeded the maximum depth limit. Try rewriting the filter so that it contains fewer nested conditions.');
+		if (depth > MAX_DEPTH)
+			this.fail(
+				'The filter exceeded the maximum depth limit. Try rewriting the filter so that it contains fewer nested conditions.'
+			);
 		if (this.eatKeyword('NOT')) return negate(this.parseNot(depth + 1));
 		return this.parsePrimary(depth + 1);
 	}
@@ -97,7 +103,10 @@ class Parser {
 		if (this.eatChar('(')) {
 			const inner = this.parseOr(depth + 1);
 			if (!this.eatChar(')')) {
-				this.fail(`Expression \`${this.src.slice(start).trim()}\` is missing the following closing delimiter: \`)\`.`, start);
+				this.fail(
+					`Expression \`${this.src.slice(start).trim()}\` is missing the following closing delimiter: \`)\`.`,
+					start
+				);
 			}
 			return inner;
 		}
@@ -187,7 +196,10 @@ class Parser {
 				i++;
 			}
 			if (i >= this.src.length) {
-				this.fail(`Expression \`${this.src.slice(start)}\` is missing the following closing delimiter: \`${quote}\`.`, start);
+				this.fail(
+					`Expression \`${this.src.slice(start)}\` is missing the following closing delimiter: \`${quote}\`.`,
+					start
+				);
 			}
 			this.pos = i + 1;
 			return { text, start, end: this.pos, quoted: true };
@@ -196,7 +208,9 @@ class Parser {
 		if (word === '') {
 			const found = this.src.slice(this.pos).trim();
 			this.fail(
-				found === '' ? 'Was expecting a value but instead got nothing.' : `Was expecting a value but instead got \`${found}\`.`,
+				found === ''
+					? 'Was expecting a value but instead got nothing.'
+					: `Was expecting a value but instead got \`${found}\`.`,
 				start
 			);
 		}
@@ -220,7 +234,8 @@ class Parser {
 	}
 
 	private parseGeoRadius(start: number): FilterNode {
-		const usage = 'The `_geoRadius` filter expects three arguments: `_geoRadius(latitude, longitude, radius)`.';
+		const usage =
+			'The `_geoRadius` filter expects three arguments: `_geoRadius(latitude, longitude, radius)`.';
 		try {
 			const lat = this.parseFloat();
 			if (!this.eatChar(',')) throw new Error(',');
@@ -263,8 +278,10 @@ class Parser {
 }
 
 function checkPoint(lat: number, lng: number, fail: (message: string) => never): void {
-	if (lat < -90 || lat > 90) fail(`Bad latitude \`${lat}\`. Latitude must be contained between -90 and 90 degrees.`);
-	if (lng < -180 || lng > 180) fail(`Bad longitude \`${lng}\`. Longitude must be contained between -180 and 180 degrees.`);
+	if (lat < -90 || lat > 90)
+		fail(`Bad latitude \`${lat}\`. Latitude must be contained between -90 and 90 degrees.`);
+	if (lng < -180 || lng > 180)
+		fail(`Bad longitude \`${lng}\`. Longitude must be contained between -180 and 180 degrees.`);
 }
 
 function negate(node: FilterNode): FilterNode {
@@ -289,13 +306,41 @@ function comparison(
 		case '!=':
 			return negate({ type: 'equals', attribute, value: value.text });
 		case '>':
-			return { type: 'range', attribute, min: requireNumber(value, fail), minInclusive: false, max: null, maxInclusive: false };
+			return {
+				type: 'range',
+				attribute,
+				min: requireNumber(value, fail),
+				minInclusive: false,
+				max: null,
+				maxInclusive: false
+			};
 		case '>=':
-			return { type: 'range', attribute, min: requireNumber(value, fail), minInclusive: true, max: null, maxInclusive: false };
+			return {
+				type: 'range',
+				attribute,
+				min: requireNumber(value, fail),
+				minInclusive: true,
+				max: null,
+				maxInclusive: false
+			};
 		case '<':
-			return { type: 'range', attribute, min: null, minInclusive: false, max: requireNumber(value, fail), maxInclusive: false };
+			return {
+				type: 'range',
+				attribute,
+				min: null,
+				minInclusive: false,
+				max: requireNumber(value, fail),
+				maxInclusive: false
+			};
 		case '<=':
-			return { type: 'range', attribute, min: null, minInclusive: false, max: requireNumber(value, fail), maxInclusive: true };
+			return {
+				type: 'range',
+				attribute,
+				min: null,
+				minInclusive: false,
+				max: requireNumber(value, fail),
+				maxInclusive: true
+			};
 	}
 }
 

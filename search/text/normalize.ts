@@ -6,7 +6,11 @@ const MARKS = /\p{M}/gu;
 const TOKEN = /[\p{L}\p{N}]+/gu;
 const TOKEN_WITH_MARKS = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function normalizeText(text: string): string {
+	// Most of our text is plain ASCII, where decomposition is a costly no-op.
+	if (ASCII.test(text)) return text.toLowerCase();
 	return text.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 

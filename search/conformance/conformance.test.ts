@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createEmbeddedEngine } from '../embedded/embedded-engine';
+import { createMeilisearchEngine } from '../meilisearch/meilisearch-engine';
+import { conformanceSuite } from './conformance-cases';
+import { FIXTURE_DOCUMENTS } from './fixture-documents';
+
+conformanceSuite('embedded engine', async () => ({
+	engine: createEmbeddedEngine({ documents: FIXTURE_DOCUMENTS }),
+	cleanup: async () => {}
+}));
+
+const meiliUrl = process.env.MEILI_URL;
+
+// Runs only against a real server: set MEILI_URL (and MEILI_API_KEY) to prove the embedded engine and
+// Meilisearch answer identically. Without a server the block is skipped and says so in the report.
+describe.skipIf(!meiliUrl)(meiliUrl ? 'Meilisearch' : 'Meilisearch (skipped: MEILI_URL not set)', () => {
+	conformanceSuite(`engine at ${meiliUrl}`, async () => {
+		const engine = createMeilisearchEngine({
+			host: meiliUrl ?? '',
+			apiKey: process.env.MEILI_API_KEY ?? '',
+			indexUid: `profiles_conformance_${randomUUID().slice(0, 8)}`
+		});
+		await engine.applySettings();
+		await engine.replaceAll(FIXTURE_DOCUMENTS);
+		return { engine, cleanup: () => engine.dropIndex() };
+	});
+
+	it('reports no drift right after applying the settings', async () => {
+		const engine = createMeilisearchEngine({
+			host: meiliUrl ?? '',
+			apiKey: process.env.MEILI_API_KEY ?? '',
+			indexUid: `profiles_settings_${randomUUID().slice(0, 8)}`
+		});
+		try {
+			expect((await engine.applySettings()).changed.length).toBeGreaterThan(0);
+			expect((await engine.applySettings()).changed).toEqual([]);
+		} finally {
+			await engine.dropIndex();
+		}
+	}, 120_000);
+});

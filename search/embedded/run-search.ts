@@ -1,0 +1,136 @@
+/** Executes one search or facet search on an embedded index, producing Meilisearch's response shape. */
+import type { FacetSearchRequest, FacetSearchResponse, SearchQuery, SearchResult } from '../engine';
+import { planFilter, planQuery, type QueryPlan } from '../query-plan';
+import { SearchError } from '../search-error';
+import { normalizeText } from '../text/normalize';
+import type { MatchingStrategy } from '../index-definition';
+import { bitsetToIds } from './bitset';
+import type { EmbeddedIndex } from './build-index';
+import { countValues, computeFacets, orderedValues } from './facet-counts';
+import { filterToBitset } from './filter-bitset';
+import { formatHit } from './format-hit';
+import { matchText, type TextMatches } from './match-text';
+import { analyseQuery, type AnalysedQuery } from './query-terms';
+import { rankWindow } from './rank';
+import { memoized } from './query-cache';
+import type { FilterNode } from '../filter/ast';
+
+interface Candidates {
+	/** Matching documents; in document order for a placeholder search. */
+	docs: Uint32Array;
+	text: TextMatches | null;
+	analysed: AnalysedQuery;
+}
+
+function findCandidates(
+	index: EmbeddedIndex,
+	q: string,
+	filter: FilterNode | null,
+	strategy: MatchingStrategy
+): Candidates {
+	const filterBits = filter ? filterToBitset(index, filter) : null;
+	const analysed = memoized(index, `query:${q}`, () => analyseQuery(index, q));
+	if (analysed.terms.length === 0) {
+		const docs = filterBits ? bitsetToIds(filterBits) : index.allIds;
+		return { docs, text: null, analysed };
+	}
+	const text = matchText(index, analysed.terms, strategy, filterBits);
+	return { docs: text.docs, text, analysed };
+}
+
+function hitWindow(plan: QueryPlan, maxTotalHits: number): { offset: number; limit: number } {
+	const { pagination } = plan;
+	const wanted =
+		pagination.mode === 'offset'
+			? { offset: pagination.offset, limit: pagination.limit }
+			: pagination.page === 0
+				? { offset: 0, limit: 0 }
+				: { offset: (pagination.page - 1) * pagination.hitsPerPage, limit: pagination.hitsPerPage };
+	// Hits past maxTotalHits are unreachable in Meilisearch, whatever the pagination asks.
+	const offset = Math.min(wanted.offset, maxTotalHits);
+	return { offset, limit: Math.max(0, Math.min(wanted.limit, maxTotalHits - offset)) };
+}
+
+export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchResult {
+	const started = performance.now();
+	const plan = planQuery(query, index.definition);
+	const { maxTotalHits } = index.definition.pagination;
+	const candidates = findCandidates(index, plan.q, plan.filter, plan.matchingStrategy);
+	const window = hitWindow(plan, maxTotalHits);
+	const ranked = rankWindow(
+		index,
+		candidates.docs,
+		candidates.text,
+		candidates.analysed.terms.length,
+		plan.sort,
+		window.offset,
+		window.limit
+	);
+	const formatOptions = {
+		...plan,
+		highlightLength: candidates.analysed.highlightLength
+	};
+	const hits = ranked.docs.map((d, i) =>
+		formatHit(
+			index.documents[d] as unknown as Record<string, unknown>,
+			formatOptions,
+			ranked.geoDistances ? ranked.geoDistances[i] : undefined
+		)
+	);
+	const facets = plan.facets ? computeFacets(index, plan.facets, candidates.docs) : null;
+	const total = Math.min(candidates.docs.length, maxTotalHits);
+	const base = {
+		indexUid: query.indexUid,
+		hits,
+		query: plan.q,
+		processingTimeMs: Math.round(performance.now() - started),
+		...(facets ?? {})
+	};
+	if (plan.pagination.mode === 'offset') {
+		return {
+			...base,
+			limit: plan.pagination.limit,
+			offset: plan.pagination.offset,
+			estimatedTotalHits: total
+		};
+	}
+	const { hitsPerPage, page } = plan.pagination;
+	return {
+		...base,
+		hitsPerPage,
+		page,
+		totalPages: hitsPerPage === 0 ? 0 : Math.ceil(total / hitsPerPage),
+		totalHits: total
+	};
+}
+
+export function executeFacetSearch(index: EmbeddedIndex, request: FacetSearchRequest): FacetSearchResponse {
+	const started = performance.now();
+	const { definition } = index;
+	if (!definition.filterableAttributes.includes(request.facetName as never) || request.facetName === '_geo') {
+		throw new SearchError(
+			'invalid_facet_search_facet_name',
+			`Attribute \`${request.facetName}\` is not facet-searchable. Available facet-searchable attributes are: \`${[
+				...definition.filterableAttributes
+			]
+				.filter((a) => a !== '_geo')
+				.sort()
+				.join(', ')}\`.`
+		);
+	}
+	const filter = planFilter(request.filter, definition);
+	const candidates = findCandidates(index, request.q ?? '', filter, request.matchingStrategy ?? 'last');
+	const field = index.facets.get(request.facetName)!;
+	const counts = countValues(index, field, candidates.docs);
+	const wanted = normalizeText(request.facetQuery ?? '').trim();
+	const facetHits = orderedValues(index, field, counts)
+		// Facet search covers string values only, as in Meilisearch.
+		.filter((v) => Number.isNaN(field.numeric[v]) && field.searchable[v].startsWith(wanted))
+		.slice(0, definition.maxFacetHits)
+		.map((v) => ({ value: field.display[v], count: counts[v] }));
+	return {
+		facetHits,
+		facetQuery: request.facetQuery ?? null,
+		processingTimeMs: Math.round(performance.now() - started)
+	};
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { PROFILE_INDEX } from '../index-definition';
+import { definitionSettings, settingsDiff } from './settings-diff';
+
+const wanted = definitionSettings(PROFILE_INDEX);
+
+describe('settingsDiff', () => {
+	it('finds nothing to change when the server reports the same settings in its own order and with extras', () => {
+		const live = {
+			...wanted,
+			filterableAttributes: [...wanted.filterableAttributes!].reverse(),
+			stopWords: [...wanted.stopWords!].sort().reverse(),
+			synonyms: Object.fromEntries(
+				Object.entries(wanted.synonyms!)
+					.reverse()
+					.map(([k, v]) => [k, [...v].reverse()])
+			),
+			typoTolerance: { ...wanted.typoTolerance, disableOnNumbers: false },
+			faceting: { ...wanted.faceting },
+			distinctAttribute: null
+		};
+		expect(settingsDiff(live, wanted)).toEqual({});
+	});
+
+	it('updates only the settings that drifted, including a changed ranking order', () => {
+		const live = {
+			...wanted,
+			searchableAttributes: [...wanted.searchableAttributes!].reverse(),
+			sortableAttributes: ['updatedAt'],
+			pagination: { maxTotalHits: 1000 },
+			faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'alpha' as const } }
+		};
+		expect(Object.keys(settingsDiff(live, wanted)).sort()).toEqual([
+			'faceting',
+			'searchableAttributes',
+			'sortableAttributes'
+		]);
+	});
+
+	it('treats a fresh index (Meilisearch defaults) as needing everything we manage', () => {
+		const fresh = {
+			displayedAttributes: ['*'],
+			searchableAttributes: ['*'],
+			filterableAttributes: [],
+			sortableAttributes: [],
+			rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+			stopWords: [],
+			synonyms: {},
+			typoTolerance: {
+				enabled: true,
+				minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+				disableOnWords: [],
+				disableOnAttributes: []
+			},
+			pagination: { maxTotalHits: 1000 },
+			faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'alpha' as const } }
+		};
+		expect(Object.keys(settingsDiff(fresh, wanted)).sort()).toEqual(
+			[
+				'displayedAttributes',
+				'faceting',
+				'filterableAttributes',
+				'searchableAttributes',
+				'sortableAttributes',
+				'stopWords',
+				'synonyms'
+			].sort()
+		);
+	});
+});
