@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEmbeddedEngine } from '../../../../search/index';
+import { createEmbeddedEngine, type SearchEngine } from '../../../../search/index';
 import { randomProfileDocuments } from '../../../../search/testing/random-documents';
 import { handleFacetSearch, handleMultiSearch, MAX_BODY_BYTES } from './public-endpoint';
 
