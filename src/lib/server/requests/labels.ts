@@ -29,7 +29,7 @@ export const EMPLOYER_STATUS_LABELS: Record<RequestStatus, string> = {
 	in_behandeling: 'In behandeling',
 	kandidaat_benaderd: 'De adviseur heeft de kandidaat benaderd',
 	wil_kennismaken: 'De kandidaat wil graag kennismaken',
-	wil_niet: 'De adviseur neemt contact met u op',
+	wil_niet: 'De kandidaat gaat hier niet op in',
 	niet_bereikbaar: 'De adviseur probeert de kandidaat te bereiken',
 	afgerond: 'Afgerond'
 };

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/database';
+import type { Queryable } from './queryable';
 
 /** The request policy: how soon first contact is due, and how long employer details are kept. */
 export interface RequestSettings {
@@ -25,7 +25,7 @@ const minutes = (time: string) => {
 	return h * 60 + m;
 };
 
-export async function getRequestSettings(sql: Sql): Promise<RequestSettings> {
+export async function getRequestSettings(sql: Queryable): Promise<RequestSettings> {
 	const [row] = await sql`
 		select due_mode, due_hours, working_day_start::text as start, working_day_end::text as end,
 			soon_hours, retention_months

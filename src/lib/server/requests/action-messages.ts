@@ -1,0 +1,25 @@
+/** Dutch feedback for the staff actions on a request, by the domain's error codes. */
+export const ACTION_ERRORS: Record<string, string> = {
+	not_found: 'Deze aanvraag bestaat niet.',
+	transition: 'Deze stap kan nu niet. Kies een van de volgende stappen uit de lijst.',
+	outcome_required: 'Kies hoe de aanvraag is afgerond.',
+	consent_required:
+		'Leg eerst vast dat de kandidaat toestemming geeft om zijn of haar gegevens met de werkgever te delen.',
+	already: 'Dit is al vastgelegd.',
+	empty: 'Schrijf eerst een tekst.',
+	too_long: 'De tekst is te lang (maximaal 4000 tekens).',
+	erased: 'De gegevens van de werkgever zijn gewist; u kunt geen bericht meer sturen.',
+	not_in_team: 'Kies een collega uit het team van deze regio.',
+	same: 'De aanvraag staat al op naam van deze collega.',
+	closed: 'Een afgeronde aanvraag kunt u niet meer doorzetten.',
+	invalid: 'Kies een geldige stap.'
+};
+
+export const ACTION_SUCCESS: Record<string, string> = {
+	status: 'De status is aangepast.',
+	contact: 'Vastgelegd: er is contact geweest met de werkgever.',
+	consent: 'Vastgelegd: de kandidaat geeft toestemming om gegevens te delen.',
+	note: 'De notitie is opgeslagen.',
+	reassign: 'De aanvraag is doorgezet naar uw collega.',
+	reply: 'Uw bericht is verstuurd naar de werkgever.'
+};

@@ -1,0 +1,155 @@
+import type { ProfileDocument } from '$search/document';
+import type { Challenge } from 'altcha-lib';
+import { PUBLIC_REF_PATTERN } from '../profiles/public-ref';
+import type { Clock } from '../clock';
+import type { Sql } from '../db/database';
+import { log } from '../log';
+import {
+	ALTCHA_FIELD,
+	countSubmission,
+	honeypotFilled,
+	newChallenge,
+	pressure,
+	verifyChallenge
+} from './abuse';
+import { lookupPublicProfile } from './profile-source';
+import { submitInterest } from './submit';
+import {
+	readSubmissionValues,
+	validateSubmission,
+	type SubmissionErrors,
+	type SubmissionValues
+} from './submission-form';
+import { resolveWorkLocation } from './work-location';
+
+export const MAX_PROFILES = 10;
+
+export interface SelectedProfile {
+	ref: string;
+	available: boolean;
+	title: string | null;
+	regionName: string | null;
+	hours: string | null;
+}
+
+/** The refs of a selection (`?kandidaat=KV-...&kandidaat=...`), well-formed, unique, at most ten. */
+export function selectedRefs(values: string[]): string[] {
+	return [...new Set(values.map((v) => v.trim().toUpperCase()))]
+		.filter((r) => PUBLIC_REF_PATTERN.test(r))
+		.slice(0, MAX_PROFILES);
+}
+
+/** A short summary of each selected profile, so the employer sees what the request is about. */
+export async function loadSelection(sql: Sql, refs: string[]): Promise<SelectedProfile[]> {
+	return Promise.all(
+		refs.map(async (ref) => {
+			const found = await lookupPublicProfile(sql, ref);
+			if (found.status !== 'published')
+				return { ref, available: false, title: null, regionName: null, hours: null };
+			const d: ProfileDocument = found.document;
+			return {
+				ref,
+				available: true,
+				title: d.title,
+				regionName: d.regionName,
+				hours: `${d.hoursMin} tot ${d.hoursMax} uur per week`
+			};
+		})
+	);
+}
+
+export type FormOutcome =
+	| { ok: true; token: string }
+	| {
+			ok: false;
+			message: string;
+			errors: SubmissionErrors;
+			values: SubmissionValues;
+			challenge: Challenge | null;
+	  };
+
+/**
+ * Everything the interest form's action does, apart from HTTP: abuse checks, validation, resolving the
+ * work location, and the transactional submit.
+ */
+export async function processInterestForm(
+	sql: Sql,
+	form: FormData,
+	ctx: { address: string; origin: string; clock: Clock }
+): Promise<FormOutcome> {
+	const values = readSubmissionValues(form);
+	const refs = selectedRefs(form.getAll('kandidaat').map(String));
+	const fail = async (message: string, errors: SubmissionErrors = {}, level?: 'challenge' | 'none') => {
+		const needed = level ?? (await pressure(ctx.address, values.email));
+		return {
+			ok: false as const,
+			message,
+			errors,
+			values,
+			challenge: needed === 'challenge' ? await newChallenge() : null
+		};
+	};
+	if (honeypotFilled(form)) {
+		log.info('interest form honeypot filled');
+		return fail('Uw aanvraag is niet verstuurd. Laat het veld "Website" leeg en probeer het opnieuw.');
+	}
+	const level = await pressure(ctx.address, values.email);
+	if (level === 'blocked') {
+		log.warn('interest form rate limit reached');
+		return fail(
+			'U hebt veel aanvragen kort na elkaar verstuurd. Probeer het over een uur opnieuw, of bel het werkgeversservicepunt.',
+			{},
+			'none'
+		);
+	}
+	if (level === 'challenge' && !(await verifyChallenge(form.get(ALTCHA_FIELD)))) {
+		return fail(
+			'Bevestig eerst dat u geen robot bent: klik op het vakje "Ik ben geen robot" en wacht tot het vinkje verschijnt.',
+			{},
+			'challenge'
+		);
+	}
+	if (refs.length === 0)
+		return fail('Kies eerst een of meer kandidaten op de zoekpagina.', {
+			kandidaat: 'Er is geen kandidaat gekozen.'
+		});
+	const checked = validateSubmission(values);
+	const errors: SubmissionErrors = checked.ok ? {} : checked.errors;
+	const municipality = values.werklocatie.trim() ? await resolveWorkLocation(sql, values.werklocatie) : null;
+	if (values.werklocatie.trim() && !municipality && !errors.werklocatie) {
+		errors.werklocatie =
+			'Deze plaats kennen we niet. Vul de gemeente of de 4 cijfers van de postcode in, bijvoorbeeld 3511.';
+	}
+	if (!checked.ok || Object.keys(errors).length)
+		return fail('Er gaat iets mis in het formulier. Verbeter de fouten hieronder.', errors);
+	await countSubmission(ctx.address, checked.fields.email);
+	const f = checked.fields;
+	const result = await submitInterest(sql, {
+		refs,
+		origin: ctx.origin,
+		clock: ctx.clock,
+		employer: {
+			companyName: f.bedrijfsnaam,
+			kvkNumber: f.kvk,
+			workMunicipalityCode: municipality!,
+			contactName: f.contactpersoon,
+			email: f.email,
+			phone: f.telefoon,
+			jobTitle: f.functie,
+			hoursPerWeek: f.uren,
+			startDate: f.startdatum || null,
+			message: f.bericht
+		}
+	});
+	if (!result.ok) {
+		return fail('Een of meer kandidaten staan niet meer online. Haal ze uit uw keuze en verstuur opnieuw.', {
+			kandidaat: `Niet meer beschikbaar: ${result.unavailable.join(', ')}`
+		});
+	}
+	return { ok: true, token: result.token };
+}
+
+/** For the form's first view: ask for the proof of work up front when this address is near its limit. */
+export async function challengeFor(address: string): Promise<Challenge | null> {
+	return (await pressure(address)) === 'challenge' ? newChallenge() : null;
+}

@@ -1,0 +1,40 @@
+import { listRegionTeam } from '../auth/user';
+import type { Sql } from '../db/database';
+import { enqueueMail } from '../mail/outbox';
+import { addEvent, changeRequest, type ChangeContext } from './change';
+import { requestLink } from './links';
+import { staffNotification } from './messages';
+
+/**
+ * Hands a request to a colleague of the same region's team. Stored as a routing decision with reason
+ * 'reassigned', so the request shows who moved it and when; the colleague is notified by mail.
+ */
+export function reassignRequest(sql: Sql, requestId: number, ctx: ChangeContext, toUserId: string) {
+	return changeRequest<'not_in_team' | 'same' | 'closed'>(
+		sql,
+		requestId,
+		ctx,
+		'reassign',
+		async (tx, row, now) => {
+			if (row.status === 'afgerond') return 'closed';
+			if (row.assignedUserId === toUserId) return 'same';
+			const team = await listRegionTeam(tx, row.regionCode);
+			const colleague = team.find((m) => m.id === toUserId);
+			if (!colleague) return 'not_in_team';
+			await tx`
+			update interest_requests set assigned_user_id = ${toUserId}, assigned_mailbox = null, updated_at = ${now}
+			where id = ${row.id}`;
+			await tx`
+			insert into request_routings (request_id, assigned_user_id, reason, detail, decided_by, decided_at)
+			values (${row.id}, ${toUserId}, 'reassigned', ${tx.json({ from: row.assignedUserId })}, ${ctx.user.id}, ${now})`;
+			await addEvent(tx, { requestId: row.id, kind: 'reassigned', userId: ctx.user.id, at: now });
+			await enqueueMail(tx, {
+				to: colleague.email,
+				kind: 'interest.staff_notification',
+				related: { type: 'interest_request', id: String(row.id) },
+				...staffNotification({ requestUrl: requestLink(ctx.origin, row.id), dueAt: row.dueAt })
+			});
+			return { from: row.assignedUserId, to: toUserId };
+		}
+	);
+}

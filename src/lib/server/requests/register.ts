@@ -1,0 +1,15 @@
+import { onStart, onStop } from '../app';
+import { systemClock } from '../clock';
+import { siteOrigin } from './links';
+import { startRequestScheduler, type RequestScheduler } from './scheduler';
+
+let scheduler: RequestScheduler | undefined;
+
+onStart('interest request jobs', async (app) => {
+	scheduler = startRequestScheduler(app.db.sql, systemClock, siteOrigin());
+});
+
+onStop('interest request jobs', async () => {
+	await scheduler?.stop();
+	scheduler = undefined;
+});

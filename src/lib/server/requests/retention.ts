@@ -1,0 +1,42 @@
+import type { Clock } from '../clock';
+import type { Sql } from '../db/database';
+import { log } from '../log';
+import { getRequestSettings } from './settings';
+
+/**
+ * AVG: erases the employer's contact details, free texts and status token of submissions whose requests
+ * have all been closed for longer than the retention period. What stays is anonymous: profile snapshot,
+ * region, dates, statuses, outcome, kind of work. Sent mail of these requests leaves the outbox too.
+ */
+export async function eraseExpiredSubmissions(sql: Sql, clock: Clock): Promise<number> {
+	const { retentionMonths } = await getRequestSettings(sql);
+	const now = clock.now();
+	const erased = await sql.begin(async (tx) => {
+		const rows = await tx<{ id: number }[]>`
+			update employer_submissions s set token_hash = null, company_name = null, kvk_number = null,
+				contact_name = null, email = null, phone = null, message = null, erased_at = ${now}
+			where s.erased_at is null
+				and not exists (
+					select 1 from interest_requests r where r.submission_id = s.id
+					and (r.status <> 'afgerond'
+						or r.closed_at > ${now}::timestamptz - make_interval(months => ${retentionMonths}::int)))
+				and exists (select 1 from interest_requests r where r.submission_id = s.id)
+			returning s.id::int`;
+		if (rows.length === 0) return 0;
+		const ids = rows.map((r) => r.id);
+		const requestIds = (
+			await tx<{ id: string }[]>`
+				select id::text from interest_requests where submission_id = any(${ids}::bigint[])`
+		).map((r) => r.id);
+		await tx`
+			update request_events set body = null
+			where request_id = any(${requestIds}::bigint[]) and body is not null`;
+		await tx`
+			delete from mail_outbox where status in ('sent', 'failed') and (
+				(related_type = 'employer_submission' and related_id = any(${ids.map(String)}::text[]))
+				or (related_type = 'interest_request' and related_id = any(${requestIds}::text[])))`;
+		return rows.length;
+	});
+	if (erased) log.info({ submissions: erased }, 'employer details erased after retention');
+	return erased;
+}

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { getEmployerStatus } from '$lib/server/requests/status';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
+	// A private page: never cached, never indexed, and the token stays out of other sites' logs.
+	setHeaders({
+		'cache-control': 'no-store',
+		'x-robots-tag': 'noindex, nofollow',
+		'referrer-policy': 'no-referrer'
+	});
+	const status = await getEmployerStatus(app().db.sql, params.token);
+	if (!status) {
+		error(404, 'Deze link werkt niet (meer). Aanvragen worden na afloop een tijd bewaard en dan gewist.');
+	}
+	return {
+		status,
+		justSent: url.searchParams.has('verzonden'),
+		statusUrl: `${url.origin}/aanvraag/${params.token}`
+	};
+};

@@ -1,0 +1,33 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { systemClock } from '$lib/server/clock';
+import {
+	challengeFor,
+	loadSelection,
+	processInterestForm,
+	selectedRefs
+} from '$lib/server/requests/interest-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const refs = selectedRefs(event.url.searchParams.getAll('kandidaat'));
+	return {
+		selection: await loadSelection(app().db.sql, refs),
+		challenge: await challengeFor(event.getClientAddress())
+	};
+};
+
+export const actions: Actions = {
+	verstuur: async (event) => {
+		const outcome = await processInterestForm(app().db.sql, await event.request.formData(), {
+			address: event.getClientAddress(),
+			origin: event.url.origin,
+			clock: systemClock
+		});
+		if (!outcome.ok) {
+			const { message, errors, values, challenge } = outcome;
+			return fail(400, { message, errors, values, challenge });
+		}
+		redirect(303, `/aanvraag/${outcome.token}?verzonden=1`);
+	}
+};

@@ -1,0 +1,121 @@
+import { isHttpError, isRedirect } from '@sveltejs/kit';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase } from '../../../tests/helpers/test-database';
+import type { SessionUser } from '$lib/server/auth/session-user';
+import { fakeClock } from '$lib/server/clock';
+import type { Database } from '$lib/server/db/database';
+import { submitInterest } from '$lib/server/requests/submit';
+import {
+	EMPLOYER,
+	insertCandidate,
+	insertStaff,
+	REGION_A,
+	REGION_B
+} from '$lib/server/requests/test-fixtures';
+
+const holder: { db?: Database } = {};
+vi.mock('$lib/server/app', () => ({ app: () => ({ db: holder.db }) }));
+
+const inbox = await import('./+page.server');
+const detail = await import('./aanvragen/[id]/+page.server');
+
+let requestId = 0;
+const users: Record<string, SessionUser | null> = { anonymous: null };
+
+beforeAll(async () => {
+	holder.db = await createTestDatabase();
+	const sql = holder.db.sql;
+	users.intermediair = await insertStaff(sql, { role: 'intermediair' });
+	users['wsp A'] = await insertStaff(sql, { region: REGION_A.code });
+	users['coordinator A'] = await insertStaff(sql, { region: REGION_A.code, coordinator: true });
+	users['wsp B'] = await insertStaff(sql, { region: REGION_B.code });
+	users.admin = await insertStaff(sql, { role: 'admin' });
+	const ref = await insertCandidate(sql, REGION_A, { consultantEmail: users['wsp A']!.email });
+	const result = await submitInterest(sql, {
+		employer: EMPLOYER,
+		refs: [ref],
+		origin: 'https://kv.example',
+		clock: fakeClock('2026-02-02T09:00:00Z')
+	});
+	if (!result.ok) throw new Error('expected ok');
+	requestId = result.requestIds[0];
+});
+afterAll(() => holder.db?.close());
+
+function event(user: SessionUser | null, path: string, form?: Record<string, string>) {
+	const url = new URL(`https://kv.example${path}`);
+	const body = new FormData();
+	for (const [k, v] of Object.entries(form ?? {})) body.set(k, v);
+	return {
+		locals: { user, requestId: 'test', session: null },
+		url,
+		params: { id: String(requestId) },
+		request: new Request(url, form ? { method: 'POST', body } : undefined),
+		getClientAddress: () => '127.0.0.1',
+		setHeaders: () => {}
+	} as never;
+}
+
+type Outcome = 'login' | 'forbidden' | 'allowed';
+async function outcome(run: () => unknown): Promise<Outcome> {
+	try {
+		await run();
+		return 'allowed';
+	} catch (e) {
+		if (isRedirect(e) && e.location.startsWith('/inloggen')) return 'login';
+		if (isHttpError(e) && e.status === 403) return 'forbidden';
+		throw e;
+	}
+}
+
+const expected: Record<string, Outcome> = {
+	anonymous: 'login',
+	intermediair: 'forbidden',
+	'wsp A': 'allowed',
+	'coordinator A': 'allowed',
+	'wsp B': 'forbidden',
+	admin: 'allowed'
+};
+
+const actionForms: Record<string, Record<string, string>> = {
+	status: { status: 'in_behandeling' },
+	contact: {},
+	consent: {},
+	note: { tekst: 'Notitie' },
+	reply: { tekst: 'Wij bellen u.' },
+	reassign: { collega: 'nobody' }
+};
+
+describe('authorisation matrix for /wsp', () => {
+	for (const role of Object.keys(expected)) {
+		it(`${role}: the inbox`, async () => {
+			const result = await outcome(() => inbox.load(event(users[role], '/wsp?weergave=team')));
+			expect(result).toBe(role === 'wsp B' ? 'allowed' : expected[role]);
+			if (result === 'allowed') {
+				const data = (await inbox.load(event(users[role], '/wsp?weergave=team'))) as {
+					rows: { id: number }[];
+				};
+				expect(data.rows.some((r) => r.id === requestId)).toBe(role !== 'wsp B');
+			}
+		});
+
+		it(`${role}: the request page and every action`, async () => {
+			const path = `/wsp/aanvragen/${requestId}`;
+			expect(await outcome(() => detail.load(event(users[role], path)))).toBe(expected[role]);
+			for (const [name, form] of Object.entries(actionForms)) {
+				const act = detail.actions[name as keyof typeof detail.actions]!;
+				const result = await outcome(
+					() => act(event(users[role], `${path}?/${name}`, form)) as Promise<unknown>
+				);
+				expect({ name, result }).toEqual({ name, result: expected[role] });
+			}
+		});
+	}
+
+	it('records an audit entry for each view of the request page', async () => {
+		const [row] = await holder.db!.sql`
+			select count(*)::int as n from audit_log
+			where action = 'interest_request.view' and subject_id = ${String(requestId)}`;
+		expect(row.n).toBe(3);
+	});
+});
