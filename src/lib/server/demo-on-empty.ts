@@ -9,6 +9,8 @@ import { log } from './log';
  */
 onStart('demo-data', async (app) => {
 	if (app.config.DEMO_DATA !== 'auto') return;
+	const staff = await createDemoStaff(app.db.sql);
+	if (staff) log.warn({ accounts: staff }, 'demo staff accounts created with the documented demo password');
 	const [row] = await app.db.sql`select exists (select 1 from candidates) as has_candidates`;
 	if (row.has_candidates) return;
 	log.warn(
