@@ -6,6 +6,7 @@ const MARKS = /\p{M}/gu;
 const TOKEN = /[\p{L}\p{N}]+/gu;
 const TOKEN_WITH_MARKS = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, is the point
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function normalizeText(text: string): string {
