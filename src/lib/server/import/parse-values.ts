@@ -15,8 +15,8 @@ export function parseDate(value: string): string | undefined {
 	return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const TRUE = new Set(['j', 'ja', '1', 'y', 'yes', 'true']);
-const FALSE = new Set(['n', 'nee', '0', 'no', 'false']);
+const TRUE = new Set(['j', 'ja', '1']);
+const FALSE = new Set(['n', 'nee', '0']);
 
 export function parseBoolean(value: string): boolean | undefined {
 	const v = value.trim().toLowerCase();

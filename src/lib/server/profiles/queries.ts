@@ -3,9 +3,7 @@ import type { Sql } from '../db/database';
 import { PUBLIC_REF_PATTERN } from './public-ref';
 
 export type PublicProfileLookup =
-	| { status: 'published'; document: ProfileDocument }
-	| { status: 'unpublished' }
-	| { status: 'unknown' };
+	{ status: 'published'; document: ProfileDocument } | { status: 'unpublished' } | { status: 'unknown' };
 
 /** For the public page: a known ref that is not (or no longer) published says so, and nothing more. */
 export async function getPublicProfile(sql: Sql, ref: string): Promise<PublicProfileLookup> {
