@@ -13,6 +13,7 @@ import {
 	taskTypeByCode,
 	taskTypes
 } from './reference';
+import { textRestatesWithheld } from './text-leaks';
 import { dutchTitle } from './title';
 import { amsterdamMidnight } from './dates';
 
@@ -54,7 +55,9 @@ export function toProfileDocument(c: PublishableCandidate, level: number, now = 
 		level >= 2 ? labelOf(educationGroups, qi.education) : labelOf(educationLevels, qi.education);
 	const hoursMin = p.hoursMin ?? p.hoursMax ?? 0;
 	const hoursMax = p.hoursMax ?? p.hoursMin ?? 40;
-	const summary = c.profileTextState === 'clean' || c.profileTextState === 'approved' ? c.profileText : '';
+	const reviewed = c.profileTextState === 'clean' || c.profileTextState === 'approved';
+	const summary =
+		reviewed && !textRestatesWithheld(c.profileText, quasiIdentifiersOf(c), level) ? c.profileText : '';
 	return {
 		id: c.publicRef,
 		title: dutchTitle(p.sectors, taskCodes),
