@@ -51,3 +51,11 @@ export async function publishedFingerprint(sql: Queryable): Promise<string> {
 		from public_profiles`;
 	return `${row.n}:${row.latest}:${row.refs}`;
 }
+
+/** The running engine as an import's or publication's index target. */
+export function searchIndexTarget() {
+	return {
+		upsert: (documents: ProfileDocument[]) => searchEngine().upsert(documents),
+		remove: (ids: string[]) => searchEngine().remove(ids)
+	};
+}
