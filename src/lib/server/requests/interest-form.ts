@@ -21,6 +21,7 @@ import {
 	type SubmissionValues
 } from './submission-form';
 import { resolveWorkLocation } from './work-location';
+import { formatHours } from '$lib/format';
 
 export const MAX_PROFILES = 10;
 
@@ -52,7 +53,7 @@ export async function loadSelection(sql: Sql, refs: string[]): Promise<SelectedP
 				available: true,
 				title: d.title,
 				regionName: d.regionName,
-				hours: `${d.hoursMin} tot ${d.hoursMax} uur per week`
+				hours: formatHours(d.hoursMin, d.hoursMax)
 			};
 		})
 	);
