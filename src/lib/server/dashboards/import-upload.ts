@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Sql } from '../db/database';
+import { runImport, type ImportProgress, type ImportSummary } from '../import/run-import';
+import { log } from '../log';
+import type { ProfileIndex } from '../profiles/search-index';
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+/** Up to this size the upload waits for the result, so the next page shows the summary at once. */
+export const WAIT_FOR_RESULT_BYTES = 2 * 1024 * 1024;
+
+/** Something the uploader can fix; the message is Dutch and shown as is. */
+export class UploadRefusedError extends Error {}
+
+interface Job {
+	progress: ImportProgress | null;
+	summary: ImportSummary | null;
+}
+/** Progress lives only in the process that runs the import; the page falls back to the `imports` row. */
+const jobs = new Map<number, Job>();
+let running = false;
+
+export function importProgress(importId: number): Job | undefined {
+	return jobs.get(importId);
+}
+
+/** Writes the upload to a private temp file: the import reads it as a file, with a known size for progress. */
+export async function spoolUpload(file: File): Promise<string> {
+	if (!file || typeof file === 'string' || file.size === 0)
+		throw new UploadRefusedError('Kies een bestand om te importeren.');
+	if (file.size > MAX_UPLOAD_BYTES)
+		throw new UploadRefusedError(
+			'Het bestand is groter dan 200 MB. Splits het bestand of gebruik de opdrachtregel.'
+		);
+	if (!/\.(csv|txt)$/i.test(file.name))
+		throw new UploadRefusedError('Kies een CSV-bestand (eindigt op .csv).');
+	const path = join(tmpdir(), `kv-upload-${randomBytes(8).toString('hex')}.csv`);
+	await pipeline(
+		Readable.fromWeb(file.stream() as WebReadableStream),
+		createWriteStream(path, { mode: 0o600 })
+	);
+	return path;
+}
+
+export interface UploadOptions {
+	fileName: string;
+	userId: string;
+	full: boolean;
+	strict: boolean;
+	bytes: number;
+	index?: ProfileIndex;
+}
+
+/**
+ * Starts the import of a spooled upload in the background and returns its id as soon as the `imports`
+ * row exists. One upload at a time per process: two imports racing over the same candidates help nobody.
+ * The temp file is removed when the import ends.
+ */
+export async function startUploadImport(sql: Sql, path: string, options: UploadOptions): Promise<number> {
+	if (running) {
+		rmSync(path, { force: true });
+		throw new UploadRefusedError(
+			'Er loopt al een import. Wacht tot die klaar is en probeer het dan opnieuw.'
+		);
+	}
+	running = true;
+	const job: Job = { progress: null, summary: null };
+	let before: number;
+	try {
+		[{ before }] = await sql<{ before: number }[]>`select coalesce(max(id), 0)::int as before from imports`;
+	} catch (error) {
+		running = false;
+		rmSync(path, { force: true });
+		throw error;
+	}
+	const run = runImport(sql, path, {
+		fileName: options.fileName,
+		userId: options.userId,
+		full: options.full,
+		strict: options.strict,
+		index: options.index,
+		onProgress: (progress) => (job.progress = progress)
+	});
+	const finished = run
+		.then((summary) => {
+			job.summary = summary;
+		})
+		.catch(() => {
+			// runImport has logged it and marked the row 'failed'; the page reads that.
+		})
+		.finally(() => {
+			running = false;
+			rmSync(path, { force: true });
+		});
+	const importId = await findImportId(sql, before, options.userId, finished);
+	jobs.set(importId, job);
+	log.info(
+		{ importId, bytes: options.bytes, full: options.full, strict: options.strict },
+		'import upload started'
+	);
+	if (options.bytes <= WAIT_FOR_RESULT_BYTES) await finished;
+	void finished.then(() => setTimeout(() => jobs.delete(importId), 10 * 60_000).unref());
+	return importId;
+}
+
+/** runImport creates its row first thing; it has no callback for the id, so look for the row. */
+async function findImportId(
+	sql: Sql,
+	before: number,
+	userId: string,
+	finished: Promise<void>
+): Promise<number> {
+	let done = false;
+	void finished.then(() => (done = true));
+	for (;;) {
+		const [row] = await sql<{ id: number }[]>`
+			select id::int from imports where id > ${before} and user_id = ${userId} order by id limit 1`;
+		if (row) return row.id;
+		if (done) throw new Error('The import ended before its log row was written');
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}

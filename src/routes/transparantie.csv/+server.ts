@@ -1,0 +1,11 @@
+import { app } from '$lib/server/app';
+import { csvResponse } from '$lib/server/dashboards/csv';
+import { publishedNationalTable } from '$lib/server/dashboards/published-table';
+import { transparencyCsv } from '$lib/server/dashboards/transparency-csv';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async () => {
+	const day = new Date().toISOString().slice(0, 10);
+	const table = await publishedNationalTable(app().db.sql);
+	return csvResponse(`transparantie-nederland-${day}.csv`, transparencyCsv(table, 'Arbeidsmarktregio', day));
+};

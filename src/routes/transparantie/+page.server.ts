@@ -1,0 +1,5 @@
+import { app } from '$lib/server/app';
+import { transparencyPage } from '$lib/server/dashboards/transparency-page';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => transparencyPage(app().db.sql);
