@@ -3,6 +3,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { startApp, stopApp } from '$lib/server/app';
 import { handleAuth } from '$lib/server/auth/handle';
+import { handleBodyLimit } from '$lib/server/body-limit';
 import { log } from '$lib/server/log';
 import '$lib/server/startup';
 
@@ -44,7 +45,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(handleRequestId, handleAuth, handleSecurityHeaders);
+export const handle: Handle = sequence(handleRequestId, handleAuth, handleBodyLimit, handleSecurityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) {
