@@ -7,6 +7,8 @@ import { openDatabase } from '../src/lib/server/db/database';
 import { migrate } from '../src/lib/server/db/migrate';
 import { runImport, type ImportProgress } from '../src/lib/server/import/run-import';
 import { formatSummary } from '../src/lib/server/import/format-summary';
+import { parseConfig } from '../src/lib/server/config';
+import { createConfiguredEngine } from '../src/lib/server/search/search-service';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -32,10 +34,11 @@ function showProgress(p: ImportProgress) {
 	process.stderr.write(`\r${p.phase}:${percent} ${p.rowsRead.toLocaleString('nl-NL')} rijen gelezen   `);
 }
 
-const db = await openDatabase({
-	databaseUrl: process.env.DATABASE_URL || undefined,
-	dataDir: process.env.DATA_DIR || './data'
-});
+const config = parseConfig();
+const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+// Meilisearch is updated in the same run; an embedded index lives in the app process, which rebuilds it
+// when it sees the published set change.
+const engine = config.MEILI_URL ? createConfiguredEngine(config) : null;
 let exitCode = 0;
 try {
 	await migrate(db.sql);
@@ -48,7 +51,8 @@ try {
 			: process.env.K_ANONYMITY
 				? Number(process.env.K_ANONYMITY)
 				: undefined,
-		onProgress: showProgress
+		onProgress: showProgress,
+		index: engine ? { upsert: (docs) => engine.upsert(docs), remove: (ids) => engine.remove(ids) } : undefined
 	});
 	if (tty) process.stderr.write('\r\x1b[K');
 	console.log(formatSummary(summary));

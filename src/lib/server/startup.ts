@@ -7,5 +7,6 @@ import './demo-on-empty';
 import './search/register';
 import './mail/register';
 import './requests/register';
+import './saved-searches/register';
 
 export {};

@@ -3,7 +3,7 @@ import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
 import { listImports } from '$lib/server/dashboards/import-history';
 import { spoolUpload, startUploadImport, UploadRefusedError } from '$lib/server/dashboards/import-upload';
-import { searchEngine } from '$lib/server/search/search-service';
+import { searchIndexTarget } from '$lib/server/search/search-service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,7 +25,7 @@ export const actions: Actions = {
 				fileName: file!.name,
 				userId: user.id,
 				bytes: file!.size,
-				index: { upsert: (docs) => searchEngine().upsert(docs), remove: (ids) => searchEngine().remove(ids) }
+				index: searchIndexTarget()
 			});
 		} catch (error) {
 			if (error instanceof UploadRefusedError) return fail(400, { message: error.message, ...options });

@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../tests/helpers/test-database';
+import { logIn } from '../auth/login';
+import { LoginLimiter } from '../auth/rate-limit';
+import type { SessionUser } from '../auth/session-user';
+import { fakeClock } from '../clock';
+import type { Database } from '../db/database';
+import { insertStaff } from '../requests/test-fixtures';
+import { savingStatus } from '../saved-searches/eligibility';
+import { createSavedSearch, setAlertFrequency } from '../saved-searches/saved-search-store';
+import { deleteOwnAccount } from './account-deletion';
+import { exportAccountData } from './account-export';
+import { approveRegistration, listPendingRegistrations, refuseRegistration } from './approval';
+import { isVerificationTokenValid, verifyEmail } from './email-verification';
+import { registerIntermediary } from './register-intermediary';
+import { parseRegistration, type Registration } from './registration-form';
+import { RegistrationLimiter } from './registration-limiter';
+
+const origin = 'https://kv.example';
+const PASSWORD = 'lange zin als wachtwoord';
+let db: Database;
+let coordinator: SessionUser;
+let adviser: SessionUser;
+
+beforeAll(async () => {
+	db = await createTestDatabase();
+	coordinator = await insertStaff(db.sql, { coordinator: true });
+	adviser = await insertStaff(db.sql);
+});
+afterAll(() => db?.close());
+
+const clock = fakeClock('2026-03-02T09:00:00Z');
+
+function registration(email: string): Registration {
+	return {
+		kind: 'intermediair',
+		organisation: 'Re-integratie Noord',
+		kvk: '12345678',
+		name: 'Fatima Jansen',
+		email,
+		phone: null,
+		password: PASSWORD
+	};
+}
+
+async function mailsTo(email: string) {
+	return db.sql`select kind, text_body from mail_outbox where lower(to_address) = lower(${email}) order by created_at`;
+}
+
+async function verificationToken(email: string): Promise<string> {
+	const mails = await mailsTo(email);
+	const mail = mails.findLast((m) => m.kind === 'email-verification');
+	return /\/registreren\/bevestigen\/([a-z2-7]+)/.exec(mail!.text_body)![1];
+}
+
+async function userIdOf(email: string): Promise<string> {
+	const [row] = await db.sql`select id from users where lower(email) = lower(${email})`;
+	return row.id;
+}
+
+describe('registration form', () => {
+	it('lists every problem in Dutch and keeps what was typed, but not the password', () => {
+		const form = new FormData();
+		form.set('soort', 'intermediair');
+		form.set('organisatie', 'Bureau');
+		form.set('kvk', '1234');
+		form.set('naam', 'Piet');
+		form.set('email', 'piet@bureau');
+		form.set('wachtwoord', 'kort');
+		const result = parseRegistration(form);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(Object.keys(result.errors).sort()).toEqual(['email', 'kvk', 'toestemming', 'wachtwoord']);
+		expect(result.errors.kvk).toContain('8 cijfers');
+		expect(result.values).toMatchObject({ organisatie: 'Bureau', kvk: '1234', naam: 'Piet' });
+		expect(JSON.stringify(result.values)).not.toContain('kort');
+	});
+
+	it('accepts a complete form', () => {
+		const form = new FormData();
+		for (const [k, v] of Object.entries({
+			soort: 'werkgever',
+			organisatie: 'Bakkerij',
+			kvk: '1234 5678',
+			naam: 'Piet  de Vries',
+			email: 'piet@bakkerij.example',
+			telefoon: '',
+			wachtwoord: PASSWORD,
+			toestemming: 'ja'
+		}))
+			form.set(k, v);
+		const result = parseRegistration(form);
+		expect(result.ok && result.registration).toMatchObject({
+			kind: 'werkgever',
+			kvk: '12345678',
+			name: 'Piet de Vries',
+			phone: null
+		});
+	});
+
+	it('limits attempts per e-mail address', async () => {
+		const limiter = new RegistrationLimiter({ perAddress: 100, perEmail: 2, windowSeconds: 60 });
+		expect(await limiter.consume('10.0.0.1', 'a@b.example')).toBe(true);
+		expect(await limiter.consume('10.0.0.2', 'A@b.example')).toBe(true);
+		expect(await limiter.consume('10.0.0.3', 'a@b.example')).toBe(false);
+	});
+});
+
+describe('register, verify, approve', () => {
+	it('takes an intermediary from registration to saving searches', async () => {
+		const email = 'coach@reintegratie.example';
+		await registerIntermediary(db.sql, clock, registration(email), origin);
+		const id = await userIdOf(email);
+		expect(await savingStatus(db.sql, id)).toBe('unverified');
+		expect((await listPendingRegistrations(db.sql)).find((p) => p.userId === id)?.emailVerified).toBe(false);
+		expect((await approveRegistration(db.sql, clock, { userId: id, by: coordinator, origin })).ok).toBe(
+			false
+		);
+
+		const token = await verificationToken(email);
+		expect(await isVerificationTokenValid(db.sql, clock, token)).toBe(true);
+		expect(await verifyEmail(db.sql, clock, token)).toBe(true);
+		expect(await verifyEmail(db.sql, clock, token)).toBe(false);
+		expect(await savingStatus(db.sql, id)).toBe('pending');
+
+		// An adviser who is not a coordinator cannot decide.
+		expect((await approveRegistration(db.sql, clock, { userId: id, by: adviser, origin })).ok).toBe(false);
+		expect((await approveRegistration(db.sql, clock, { userId: id, by: coordinator, origin })).ok).toBe(true);
+		expect(await savingStatus(db.sql, id)).toBe('allowed');
+		expect((await mailsTo(email)).map((m) => m.kind)).toEqual([
+			'email-verification',
+			'registration-approved'
+		]);
+		expect((await listPendingRegistrations(db.sql)).some((p) => p.userId === id)).toBe(false);
+
+		const login = await logIn(db.sql, clock, new LoginLimiter(), {
+			email,
+			password: PASSWORD,
+			clientAddress: '10.1.1.1'
+		});
+		expect(login.ok).toBe(true);
+	});
+
+	it('does not reveal that an address has an account: it mails the owner instead', async () => {
+		const email = 'bestaat@reintegratie.example';
+		await registerIntermediary(db.sql, clock, registration(email), origin);
+		await verifyEmail(db.sql, clock, await verificationToken(email));
+		const id = await userIdOf(email);
+		await registerIntermediary(
+			db.sql,
+			clock,
+			{ ...registration(email.toUpperCase()), name: 'Iemand Anders' },
+			origin
+		);
+		expect(await userIdOf(email)).toBe(id);
+		expect((await mailsTo(email)).map((m) => m.kind)).toEqual([
+			'email-verification',
+			'registration-account-exists'
+		]);
+	});
+
+	it('lets a new attempt replace a registration whose address was never confirmed', async () => {
+		const email = 'verlopen@reintegratie.example';
+		await registerIntermediary(db.sql, clock, registration(email), origin);
+		const first = await userIdOf(email);
+		const oldToken = await verificationToken(email);
+		await registerIntermediary(db.sql, clock, registration(email), origin);
+		expect(await userIdOf(email)).not.toBe(first);
+		expect(await verifyEmail(db.sql, clock, oldToken)).toBe(false);
+		expect(await verifyEmail(db.sql, clock, await verificationToken(email))).toBe(true);
+	});
+
+	it('expires verification links after two days', async () => {
+		const email = 'traag@reintegratie.example';
+		await registerIntermediary(db.sql, clock, registration(email), origin);
+		const late = fakeClock(new Date(clock.now().getTime() + 49 * 3600_000));
+		expect(await verifyEmail(db.sql, late, await verificationToken(email))).toBe(false);
+	});
+
+	it('deletes a refused registration', async () => {
+		const email = 'nee@reintegratie.example';
+		await registerIntermediary(db.sql, clock, registration(email), origin);
+		await verifyEmail(db.sql, clock, await verificationToken(email));
+		const id = await userIdOf(email);
+		expect((await refuseRegistration(db.sql, { userId: id, by: coordinator })).ok).toBe(true);
+		const [row] = await db.sql`select count(*)::int as n from users where id = ${id}`;
+		expect(row.n).toBe(0);
+		expect((await mailsTo(email)).at(-1)!.kind).toBe('registration-refused');
+	});
+});
+
+describe('an intermediary’s own data', () => {
+	it('exports it, and deleting the account deletes searches, alerts and sessions', async () => {
+		const email = 'weg@reintegratie.example';
+		await registerIntermediary(db.sql, clock, { ...registration(email), phone: '06 12345678' }, origin);
+		await verifyEmail(db.sql, clock, await verificationToken(email));
+		const id = await userIdOf(email);
+		await approveRegistration(db.sql, clock, { userId: id, by: coordinator, origin });
+		const saved = await createSavedSearch(db.sql, clock, {
+			userId: id,
+			name: 'Mijn zoekopdracht',
+			query: 'q=bakker'
+		});
+		if (!saved.ok) throw new Error('expected a saved search');
+		await setAlertFrequency(db.sql, clock, { userId: id, id: saved.search.id, frequency: 'weekly' });
+		await db.sql`insert into saved_search_unsubscribe_tokens (token_hash, saved_search_id, created_at)
+			values ('x', ${saved.search.id}, now())`;
+		const login = await logIn(db.sql, clock, new LoginLimiter(), {
+			email,
+			password: PASSWORD,
+			clientAddress: '10.1.1.2'
+		});
+		if (!login.ok) throw new Error('expected to log in');
+
+		const exported = await exportAccountData(db.sql, id, clock.now());
+		expect(exported!.account).toMatchObject({
+			eMailadres: email,
+			telefoon: '06 12345678',
+			kvkNummer: '12345678'
+		});
+		expect(exported!.zoekopdrachten).toEqual([
+			expect.objectContaining({ naam: 'Mijn zoekopdracht', zoekopdracht: 'q=bakker', eMailBericht: 'weekly' })
+		]);
+
+		const user = login.user;
+		expect(
+			(await deleteOwnAccount(db.sql, { user, password: 'verkeerd wachtwoord', confirmed: true })).ok
+		).toBe(false);
+		expect((await deleteOwnAccount(db.sql, { user, password: PASSWORD, confirmed: false })).ok).toBe(false);
+		expect((await deleteOwnAccount(db.sql, { user, password: PASSWORD, confirmed: true })).ok).toBe(true);
+		const [left] = await db.sql`select
+			(select count(*)::int from users where id = ${id}) as users,
+			(select count(*)::int from saved_searches where user_id = ${id}) as searches,
+			(select count(*)::int from saved_search_unsubscribe_tokens where saved_search_id = ${saved.search.id}) as tokens,
+			(select count(*)::int from sessions where user_id = ${id}) as sessions,
+			(select count(*)::int from registrations where user_id = ${id}) as registrations`;
+		expect(left).toEqual({ users: 0, searches: 0, tokens: 0, sessions: 0, registrations: 0 });
+	});
+});

@@ -1,0 +1,44 @@
+import { error, fail } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { requireUser } from '$lib/server/auth/guard';
+import { systemClock } from '$lib/server/clock';
+import {
+	approveRegistration,
+	canDecideRegistrations,
+	listPendingRegistrations,
+	refuseRegistration
+} from '$lib/server/registration/approval';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+function requireApprover(event: RequestEvent) {
+	const user = requireUser(event, 'admin', 'wsp');
+	if (!canDecideRegistrations(user)) error(403, 'U hebt geen toegang tot deze pagina.');
+	return user;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireApprover(event);
+	return { pending: await listPendingRegistrations(app().db.sql) };
+};
+
+export const actions: Actions = {
+	goedkeuren: async (event) => {
+		const by = requireApprover(event);
+		const userId = String((await event.request.formData()).get('gebruiker') ?? '');
+		const result = await approveRegistration(app().db.sql, systemClock, {
+			userId,
+			by,
+			origin: event.url.origin
+		});
+		if (!result.ok) return fail(400, { message: result.message });
+		return { done: 'approved' as const };
+	},
+
+	afwijzen: async (event) => {
+		const by = requireApprover(event);
+		const userId = String((await event.request.formData()).get('gebruiker') ?? '');
+		const result = await refuseRegistration(app().db.sql, { userId, by });
+		if (!result.ok) return fail(400, { message: result.message });
+		return { done: 'refused' as const };
+	}
+};

@@ -1,0 +1,60 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { requireUser } from '$lib/server/auth/guard';
+import { systemClock } from '$lib/server/clock';
+import { log } from '$lib/server/log';
+import { SAVING_MESSAGES, savingStatus } from '$lib/server/saved-searches/eligibility';
+import { countSavedSearches } from '$lib/server/saved-searches/overview';
+import { checkName } from '$lib/server/saved-searches/saved-search-name';
+import {
+	normaliseSearchQuery,
+	searchLink,
+	searchStateOf,
+	suggestedName
+} from '$lib/server/saved-searches/saved-search-query';
+import { createSavedSearch, listSavedSearches } from '$lib/server/saved-searches/saved-search-store';
+import { searchEngine } from '$lib/server/search/search-service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event, 'intermediair');
+	const { sql } = app().db;
+	const status = await savingStatus(sql, user.id);
+	const searches = await listSavedSearches(sql, user.id);
+	let counts: Awaited<ReturnType<typeof countSavedSearches>> | null = null;
+	try {
+		counts = await countSavedSearches(sql, searchEngine(), searches, systemClock.now());
+	} catch (err) {
+		log.warn({ err, requestId: event.locals.requestId }, 'saved search counts unavailable');
+	}
+	return {
+		waiting: status === 'allowed' ? null : SAVING_MESSAGES[status],
+		saved: event.url.searchParams.has('verwijderd') ? 'deleted' : null,
+		searches: searches.map((s) => ({
+			id: s.id,
+			name: s.name,
+			href: searchLink(s.query),
+			alertFrequency: s.alertFrequency,
+			total: counts?.get(s.id)?.total ?? null,
+			newSinceViewed: counts?.get(s.id)?.newSinceViewed ?? null
+		}))
+	};
+};
+
+export const actions: Actions = {
+	/** Posted from /kandidaten: keeps the search that is on screen. */
+	bewaar: async (event) => {
+		const user = requireUser(event, 'intermediair');
+		const { sql } = app().db;
+		const data = await event.request.formData();
+		const query = normaliseSearchQuery(String(data.get('zoekopdracht') ?? ''));
+		const values = { zoekopdracht: query, naam: String(data.get('naam') ?? '') };
+		const status = await savingStatus(sql, user.id);
+		if (status !== 'allowed') return fail(400, { message: SAVING_MESSAGES[status], errors: {}, values });
+		const name = checkName(values.naam || suggestedName(searchStateOf(query)));
+		if (!name.ok) return fail(400, { message: name.message, errors: { naam: name.message }, values });
+		const created = await createSavedSearch(sql, systemClock, { userId: user.id, name: name.name, query });
+		if (!created.ok) return fail(400, { message: created.message, errors: {}, values });
+		redirect(303, `/zoekopdrachten/${created.search.id}?bewaard`);
+	}
+};
