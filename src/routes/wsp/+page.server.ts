@@ -18,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		filter,
 		soonHours: settings.soonHours,
 		isAdmin: user.role === 'admin',
+		isCoordinator: user.isCoordinator,
 		hasRegion: user.role === 'admin' || user.regionCode !== null,
 		regions,
 		statuses: STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))
