@@ -66,7 +66,10 @@ export default async function globalSetup() {
 	}
 	process.env.E2E_DATABASE_URL = env.DATABASE_URL ?? '';
 
-	const server = spawn(process.execPath, ['scripts/serve.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
+		env,
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
 	await waitUntilReady(server, `http://127.0.0.1:${port}/readyz`, 180_000);
 
 	return async () => {
