@@ -20,6 +20,15 @@ export interface FacetField {
 	byString: Map<string, number>;
 	byNumber: Map<number, number>;
 	postings: Uint32Array[];
+	/**
+	 * Per value id: the postings as a bitset when it has more postings than the bitset has words, so
+	 * counting it against a hit bitset is a word-wise AND + popcount; null for sparser values.
+	 */
+	dense: (Bitset | null)[];
+	/** Work to count every value against a hit bitset: per value, the cheaper of postings and words. */
+	valueScanCost: number;
+	/** Distinct values per document, on average: the work per hit of counting document by document. */
+	valuesPerDocument: number;
 	/** Distinct value ids of document d: docValues[docOffsets[d] .. docOffsets[d + 1]). */
 	docOffsets: Uint32Array;
 	docValues: Uint32Array;
@@ -125,6 +134,14 @@ export function buildFacetField(
 		return keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0;
 	});
 
+	const postings = postingLists.map((l) => Uint32Array.from(l));
+	const words = (size + 31) >>> 5;
+	const dense = postings.map((list) => {
+		if (list.length <= words) return null;
+		const bits = emptyBitset(size);
+		for (let i = 0; i < list.length; i++) setBit(bits, list[i]);
+		return bits;
+	});
 	return {
 		attribute,
 		display,
@@ -133,7 +150,10 @@ export function buildFacetField(
 		alphaOrder,
 		byString,
 		byNumber,
-		postings: postingLists.map((l) => Uint32Array.from(l)),
+		postings,
+		dense,
+		valueScanCost: postings.reduce((sum, list) => sum + Math.min(list.length, words), 0),
+		valuesPerDocument: size === 0 ? 0 : docValueList.length / size,
 		docOffsets,
 		docValues: Uint32Array.from(docValueList),
 		numOffsets,

@@ -3,7 +3,7 @@
  * reusable scratch arrays stamped with a query epoch, so a query allocates no document-sized memory.
  */
 import type { MatchingStrategy } from '../index-definition';
-import { bitsetToIds, emptyBitset, hasBit, setBit, type Bitset } from './bitset';
+import { bitsetToIds, emptyBitset, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
 import type { QueryTerm } from './query-terms';
 import { memoized } from './query-cache';
@@ -56,6 +56,8 @@ function nextEpoch(scratch: TermScratch[]): number {
 	return ++epoch;
 }
 
+const positionsByIndex = new WeakMap<EmbeddedIndex, Uint32Array>();
+
 /** Text matches restricted to a filter; the unfiltered matches are memoised per query text. */
 export function matchText(
 	index: EmbeddedIndex,
@@ -66,19 +68,61 @@ export function matchText(
 	const key = `text:${strategy}:${terms.map((t) => `${t.word}${t.prefix ? '*' : ''}`).join(' ')}`;
 	const all = memoized(index, key, () => matchAll(index, terms, strategy));
 	if (filter === null) return all;
-	const keep: number[] = [];
-	for (let i = 0; i < all.docs.length; i++) if (hasBit(filter, all.docs[i])) keep.push(i);
+	let keep = positionsByIndex.get(index);
+	if (!keep) {
+		keep = new Uint32Array(index.size);
+		positionsByIndex.set(index, keep);
+	}
+	let n = 0;
+	const docs = all.docs;
+	for (let i = 0; i < docs.length; i++) {
+		const d = docs[i];
+		if ((filter[d >>> 5] & (1 << (d & 31))) !== 0) keep[n++] = i;
+	}
 	const pick = <T extends Uint8Array | Uint16Array | Uint32Array>(source: T, target: T): T => {
-		for (let i = 0; i < keep.length; i++) target[i] = source[keep[i]];
+		for (let i = 0; i < n; i++) target[i] = source[keep[i]];
 		return target;
 	};
 	return {
-		docs: pick(all.docs, new Uint32Array(keep.length)),
-		words: pick(all.words, new Uint8Array(keep.length)),
-		typos: pick(all.typos, new Uint16Array(keep.length)),
-		attributes: pick(all.attributes, new Uint16Array(keep.length)),
-		exact: pick(all.exact, new Uint8Array(keep.length))
+		docs: pick(all.docs, new Uint32Array(n)),
+		words: pick(all.words, new Uint8Array(n)),
+		typos: pick(all.typos, new Uint16Array(n)),
+		attributes: pick(all.attributes, new Uint16Array(n)),
+		exact: pick(all.exact, new Uint8Array(n))
 	};
+}
+
+/** Merges postings[start, end) of one variant into a term's scratch: fewest typos, best attribute, exact. */
+function visit(
+	index: EmbeddedIndex,
+	slot: TermScratch,
+	stamp: number,
+	firstTermBits: Bitset | null,
+	start: number,
+	end: number,
+	typos: number,
+	exact: number
+): void {
+	const { postingDocs, postingAttributes } = index.text;
+	const stamps = slot.stamp;
+	const slotTypos = slot.typos;
+	const slotAttribute = slot.attribute;
+	const slotExact = slot.exact;
+	for (let i = start; i < end; i++) {
+		const d = postingDocs[i];
+		const attribute = postingAttributes[i];
+		if (stamps[d] !== stamp) {
+			stamps[d] = stamp;
+			slotTypos[d] = typos;
+			slotAttribute[d] = attribute;
+			slotExact[d] = exact;
+			if (firstTermBits !== null) firstTermBits[d >>> 5] |= 1 << (d & 31);
+		} else {
+			if (typos < slotTypos[d]) slotTypos[d] = typos;
+			if (attribute < slotAttribute[d]) slotAttribute[d] = attribute;
+			if (exact > slotExact[d]) slotExact[d] = exact;
+		}
+	}
 }
 
 function matchAll(
@@ -87,33 +131,23 @@ function matchAll(
 	strategy: MatchingStrategy
 ): TextMatches {
 	const scratch = scratchFor(index, terms.length);
-	const epochs: number[] = [];
+	const { offsets } = index.text;
+	const epochs = new Int32Array(terms.length);
 	// Collected as a bitset so candidates come out in document order, the final tie-break.
 	const firstTermBits = emptyBitset(index.size);
-	terms.forEach((term, t) => {
+	for (let t = 0; t < terms.length; t++) {
+		const term = terms[t];
 		const slot = scratch[t];
-		const stampValue = nextEpoch(scratch);
-		epochs.push(stampValue);
+		const stamp = nextEpoch(scratch);
+		epochs[t] = stamp;
+		const bits = t === 0 ? firstTermBits : null;
 		for (const variant of term.variants) {
-			const docs = index.text.docs[variant.wordId];
-			const attributes = index.text.attributes[variant.wordId];
-			const exact = variant.exact ? 1 : 0;
-			for (let i = 0; i < docs.length; i++) {
-				const d = docs[i];
-				if (slot.stamp[d] !== stampValue) {
-					slot.stamp[d] = stampValue;
-					slot.typos[d] = variant.typos;
-					slot.attribute[d] = attributes[i];
-					slot.exact[d] = exact;
-					if (t === 0) setBit(firstTermBits, d);
-				} else {
-					if (variant.typos < slot.typos[d]) slot.typos[d] = variant.typos;
-					if (attributes[i] < slot.attribute[d]) slot.attribute[d] = attributes[i];
-					if (exact > slot.exact[d]) slot.exact[d] = exact;
-				}
-			}
+			const w = variant.wordId;
+			visit(index, slot, stamp, bits, offsets[w], offsets[w + 1], variant.typos, variant.exact ? 1 : 0);
 		}
-	});
+		const extensions = term.extensions;
+		if (extensions) visit(index, slot, stamp, bits, offsets[extensions.from], offsets[extensions.to], 0, 0);
+	}
 
 	const firstTermDocs = bitsetToIds(firstTermBits);
 	const n = firstTermDocs.length;
@@ -125,7 +159,8 @@ function matchAll(
 		exact: new Uint8Array(n)
 	};
 	let count = 0;
-	for (const d of firstTermDocs) {
+	for (let i = 0; i < n; i++) {
+		const d = firstTermDocs[i];
 		// `last` drops words from the end of the query: a document counts the leading words it matches.
 		let words = 0;
 		let typos = 0;

@@ -9,6 +9,7 @@
  */
 import type { EmbeddedIndex } from './build-index';
 import { tokenize } from '../text/normalize';
+import { prefixRange } from './text-index';
 
 /** Meilisearch ignores query words beyond the tenth. */
 const MAX_QUERY_WORDS = 10;
@@ -25,7 +26,13 @@ export interface TermVariant {
 export interface QueryTerm {
 	word: string;
 	prefix: boolean;
+	/** Best variant per word, fewest typos first and the exact word first among equals. */
 	variants: TermVariant[];
+	/**
+	 * Word ids [from, to) extending a prefix term, beyond `variants` (disjoint from them): each matches
+	 * with 0 typos, not exactly. A range, because a short prefix extends to thousands of words.
+	 */
+	extensions: { from: number; to: number } | null;
 }
 
 export interface AnalysedQuery {
@@ -62,19 +69,27 @@ export function analyseQuery(index: EmbeddedIndex, q: string | null | undefined)
 	const prefixes: string[] = [];
 	const terms = kept.map(({ word, prefix }): QueryTerm => {
 		const best = new Map<number, TermVariant>();
+		const exactId = vocabulary.get(word);
+		let extensions: { from: number; to: number } | null = null;
+		if (prefix) {
+			prefixes.push(word);
+			const range = prefixRange(index.text, word);
+			// The word itself sorts first among its extensions; it stays a variant of its own (exact).
+			if (exactId === range.from) range.from++;
+			if (range.from < range.to) extensions = range;
+		}
+		// Extensions match with 0 typos: a typo or synonym reaching one of them adds nothing.
+		const covered = (wordId: number) =>
+			extensions !== null && wordId >= extensions.from && wordId < extensions.to;
 		const add = (wordId: number, typos: number, exact: boolean): void => {
+			if (covered(wordId)) return;
 			const known = best.get(wordId);
 			if (!known || typos < known.typos || (typos === known.typos && exact && !known.exact)) {
 				best.set(wordId, { wordId, typos, exact });
 			}
 		};
-		const exactId = vocabulary.get(word);
 		if (exactId !== undefined) add(exactId, 0, true);
 		fullWords.add(word);
-		if (prefix) {
-			prefixes.push(word);
-			for (const [, id] of vocabulary.atPrefix(word)) add(id, 0, false);
-		}
 		const allowed = maxTypos(index, word);
 		if (allowed > 0) {
 			for (const [candidate, [id, distance]] of vocabulary.fuzzyGet(word, allowed)) {
@@ -90,7 +105,10 @@ export function analyseQuery(index: EmbeddedIndex, q: string | null | undefined)
 			if (id !== undefined) add(id, 0, false);
 			fullWords.add(synonym);
 		}
-		return { word, prefix, variants: [...best.values()] };
+		const variants = [...best.values()].sort(
+			(a, b) => a.typos - b.typos || Number(b.exact) - Number(a.exact) || a.wordId - b.wordId
+		);
+		return { word, prefix, variants, extensions };
 	});
 
 	const highlightLength = (token: string): number | null => {

@@ -1,8 +1,8 @@
 /**
  * Orders candidates by the index's ranking rules. Every rule becomes a small integer key (smaller is
  * better); the keys and the document order (the final tie-break) pack into one number per candidate, so
- * finding the requested page is a quickselect, not a sort. `proximity` is not implemented (it needs word
- * positions): it never separates two candidates. Distances sort at metre precision.
+ * finding the requested page is a top-k selection, not a sort. `proximity` is not implemented (it needs
+ * word positions): it never separates two candidates. Distances sort at metre precision.
  */
 import { haversineMeters } from '../geo';
 import type { SortCriterion } from '../sort';
@@ -20,70 +20,69 @@ export interface Ranked {
 /** Beyond any distance on Earth, in metres: where documents without `_geo` go. */
 const NO_DISTANCE = 20_100_000;
 
-interface RuleKey {
-	values: ArrayLike<number>;
-	/** Exclusive upper bound of the values. */
-	bound: number;
-}
+// One document-sized key buffer per index, reused by every search: searches run one at a time.
+const packedByIndex = new WeakMap<EmbeddedIndex, Float64Array>();
 
-function sortRuleKeys(index: EmbeddedIndex, docs: ArrayLike<number>, criteria: readonly SortCriterion[]) {
-	const keys: RuleKey[] = [];
-	let geo: Float64Array | null = null;
-	for (const criterion of criteria) {
-		const values = new Float64Array(docs.length);
-		if (criterion.kind === 'field') {
-			const ranks = index.sortRanks.get(criterion.attribute);
-			const max = index.sortMaxRank.get(criterion.attribute) ?? 0;
-			for (let i = 0; i < docs.length; i++) {
-				const rank = ranks ? ranks[docs[i]] : MISSING_RANK;
-				// Documents without a value come last in both directions, as in Meilisearch.
-				values[i] = rank === MISSING_RANK ? max + 1 : criterion.direction === 'asc' ? rank : max - rank;
-			}
-			keys.push({ values, bound: max + 2 });
-		} else {
-			const distances = new Float64Array(docs.length);
-			for (let i = 0; i < docs.length; i++) {
-				const lat = index.geoLat[docs[i]];
-				const d = Number.isNaN(lat)
-					? NO_DISTANCE
-					: haversineMeters(criterion.lat, criterion.lng, lat, index.geoLng[docs[i]]);
-				distances[i] = d;
-				const metres = Math.min(Math.round(d), NO_DISTANCE);
-				values[i] =
-					metres === NO_DISTANCE
-						? NO_DISTANCE + 1
-						: criterion.direction === 'asc'
-							? metres
-							: NO_DISTANCE - metres;
-			}
-			keys.push({ values, bound: NO_DISTANCE + 2 });
-			geo ??= distances;
-		}
+function packedFor(index: EmbeddedIndex): Float64Array {
+	let packed = packedByIndex.get(index);
+	if (!packed) {
+		packed = new Float64Array(index.size);
+		packedByIndex.set(index, packed);
 	}
-	return { keys, geo };
+	return packed;
 }
 
-/** Appends one rule to the packed keys: key = key * bound + value, in a monomorphic loop per array type. */
-function pack(packed: Float64Array, rule: RuleKey): void {
-	const { values, bound } = rule;
-	for (let i = 0; i < packed.length; i++) packed[i] = packed[i] * bound + values[i];
+/** key = key * bound + value, for one rule over all candidates; each loop stays monomorphic. */
+function packInverted(packed: Float64Array, n: number, values: Uint8Array, terms: number): void {
+	const bound = terms + 1;
+	for (let i = 0; i < n; i++) packed[i] = packed[i] * bound + (terms - values[i]);
 }
 
-function textRuleKeys(index: EmbeddedIndex, text: TextMatches, terms: number): Map<string, RuleKey> {
-	const invert = (values: Uint8Array): Uint8Array => {
-		const out = new Uint8Array(values.length);
-		for (let i = 0; i < values.length; i++) out[i] = terms - values[i];
-		return out;
-	};
-	return new Map<string, RuleKey>([
-		['words', { values: invert(text.words), bound: terms + 1 }],
-		['typo', { values: text.typos, bound: 2 * terms + 1 }],
-		[
-			'attribute',
-			{ values: text.attributes, bound: terms * index.definition.searchableAttributes.length + 1 }
-		],
-		['exactness', { values: invert(text.exact), bound: terms + 1 }]
-	]);
+function packValues(packed: Float64Array, n: number, values: Uint16Array, bound: number): void {
+	for (let i = 0; i < n; i++) packed[i] = packed[i] * bound + values[i];
+}
+
+function packField(
+	index: EmbeddedIndex,
+	packed: Float64Array,
+	candidates: ArrayLike<number>,
+	criterion: Extract<SortCriterion, { kind: 'field' }>
+): number {
+	const ranks = index.sortRanks.get(criterion.attribute);
+	const max = index.sortMaxRank.get(criterion.attribute) ?? 0;
+	const bound = max + 2;
+	const descending = criterion.direction !== 'asc';
+	for (let i = 0; i < candidates.length; i++) {
+		const rank = ranks ? ranks[candidates[i]] : MISSING_RANK;
+		// Documents without a value come last in both directions, as in Meilisearch.
+		const value = rank === MISSING_RANK ? max + 1 : descending ? max - rank : rank;
+		packed[i] = packed[i] * bound + value;
+	}
+	return bound;
+}
+
+function distanceOf(index: EmbeddedIndex, d: number, lat: number, lng: number): number {
+	const docLat = index.geoLat[d];
+	return Number.isNaN(docLat) ? NO_DISTANCE : haversineMeters(lat, lng, docLat, index.geoLng[d]);
+}
+
+function packGeo(
+	index: EmbeddedIndex,
+	packed: Float64Array,
+	candidates: ArrayLike<number>,
+	criterion: Extract<SortCriterion, { kind: 'geo' }>
+): number {
+	const bound = NO_DISTANCE + 2;
+	const descending = criterion.direction !== 'asc';
+	for (let i = 0; i < candidates.length; i++) {
+		const metres = Math.min(
+			Math.round(distanceOf(index, candidates[i], criterion.lat, criterion.lng)),
+			NO_DISTANCE
+		);
+		const value = metres === NO_DISTANCE ? NO_DISTANCE + 1 : descending ? NO_DISTANCE - metres : metres;
+		packed[i] = packed[i] * bound + value;
+	}
+	return bound;
 }
 
 /**
@@ -100,30 +99,55 @@ export function rankWindow(
 	limit: number
 ): Ranked {
 	const end = Math.min(offset + limit, candidates.length);
+	const geoCriterion = criteria.find((c) => c.kind === 'geo');
+	// Facets-only queries (hitsPerPage 0) ask for no hits: nothing to rank.
+	if (end <= offset) return { docs: [], geoDistances: geoCriterion ? [] : null };
 	if (text === null && criteria.length === 0) {
 		const docs: number[] = [];
 		for (let i = offset; i < end; i++) docs.push(candidates[i]);
 		return { docs, geoDistances: null };
 	}
-	const sortKeys = sortRuleKeys(index, candidates, criteria);
-	const textKeys = text ? textRuleKeys(index, text, terms) : null;
-	const rules: RuleKey[] = [];
-	for (const rule of index.definition.rankingRules) {
-		if (rule === 'sort') rules.push(...sortKeys.keys);
-		else if (textKeys?.has(rule)) rules.push(textKeys.get(rule)!);
-	}
 	const n = candidates.length;
-	const span = rules.reduce((product, rule) => product * rule.bound, n);
+	const packed = packedFor(index);
+	packed.fill(0, 0, n);
+	let span = n;
+	for (const rule of index.definition.rankingRules) {
+		if (rule === 'sort') {
+			for (const criterion of criteria) {
+				span *=
+					criterion.kind === 'field'
+						? packField(index, packed, candidates, criterion)
+						: packGeo(index, packed, candidates, criterion);
+			}
+			continue;
+		}
+		if (text === null) continue;
+		if (rule === 'words') {
+			packInverted(packed, n, text.words, terms);
+			span *= terms + 1;
+		} else if (rule === 'typo') {
+			packValues(packed, n, text.typos, 2 * terms + 1);
+			span *= 2 * terms + 1;
+		} else if (rule === 'attribute') {
+			const bound = terms * index.definition.searchableAttributes.length + 1;
+			packValues(packed, n, text.attributes, bound);
+			span *= bound;
+		} else if (rule === 'exactness') {
+			packInverted(packed, n, text.exact, terms);
+			span *= terms + 1;
+		}
+	}
 	if (span >= Number.MAX_SAFE_INTEGER) {
 		throw new Error('ranking keys do not fit one number: too many sort criteria');
 	}
-	const packed = new Float64Array(n);
-	for (const rule of rules) pack(packed, rule);
 	for (let i = 0; i < n; i++) packed[i] = packed[i] * n + i;
-	const top = smallestKeys(packed, end).slice(offset);
-	const geo = sortKeys.geo;
+	const top = smallestKeys(packed, n, end).slice(offset);
+	const docs = top.map((i) => candidates[i]);
 	return {
-		docs: top.map((i) => candidates[i]),
-		geoDistances: geo ? top.map((i) => Math.round(geo[i])) : null
+		docs,
+		// Only the page's distances are needed: recomputed rather than kept for every candidate.
+		geoDistances: geoCriterion
+			? docs.map((d) => Math.round(distanceOf(index, d, geoCriterion.lat, geoCriterion.lng)))
+			: null
 	};
 }

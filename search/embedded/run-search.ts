@@ -4,9 +4,9 @@ import { planFilter, planQuery, type QueryPlan } from '../query-plan';
 import { SearchError } from '../search-error';
 import { normalizeText } from '../text/normalize';
 import type { MatchingStrategy } from '../index-definition';
-import { bitsetToIds } from './bitset';
+import { bitsetToIds, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
-import { countValues, computeFacets, orderedValues } from './facet-counts';
+import { countValues, computeFacets, hitBitsOf, orderedValues } from './facet-counts';
 import { filterToBitset } from './filter-bitset';
 import { formatHit } from './format-hit';
 import { matchText, type TextMatches } from './match-text';
@@ -18,6 +18,8 @@ import type { FilterNode } from '../filter/ast';
 interface Candidates {
 	/** Matching documents; in document order for a placeholder search. */
 	docs: Uint32Array;
+	/** The same documents as a bitset, when the search produced one anyway. */
+	bits: Bitset | null;
 	text: TextMatches | null;
 	analysed: AnalysedQuery;
 }
@@ -32,10 +34,10 @@ function findCandidates(
 	const analysed = memoized(index, `query:${q}`, () => analyseQuery(index, q));
 	if (analysed.terms.length === 0) {
 		const docs = filterBits ? bitsetToIds(filterBits) : index.allIds;
-		return { docs, text: null, analysed };
+		return { docs, bits: filterBits, text: null, analysed };
 	}
 	const text = matchText(index, analysed.terms, strategy, filterBits);
-	return { docs: text.docs, text, analysed };
+	return { docs: text.docs, bits: null, text, analysed };
 }
 
 function hitWindow(plan: QueryPlan, maxTotalHits: number): { offset: number; limit: number } {
@@ -77,7 +79,9 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 			ranked.geoDistances ? ranked.geoDistances[i] : undefined
 		)
 	);
-	const facets = plan.facets ? computeFacets(index, plan.facets, candidates.docs) : null;
+	const facets = plan.facets
+		? computeFacets(index, plan.facets, candidates.docs, hitBitsOf(index, candidates.docs, candidates.bits))
+		: null;
 	const total = Math.min(candidates.docs.length, maxTotalHits);
 	const base = {
 		indexUid: query.indexUid,
@@ -121,7 +125,12 @@ export function executeFacetSearch(index: EmbeddedIndex, request: FacetSearchReq
 	const filter = planFilter(request.filter, definition);
 	const candidates = findCandidates(index, request.q ?? '', filter, request.matchingStrategy ?? 'last');
 	const field = index.facets.get(request.facetName)!;
-	const counts = countValues(index, field, candidates.docs);
+	const counts = countValues(
+		index,
+		field,
+		candidates.docs,
+		hitBitsOf(index, candidates.docs, candidates.bits)
+	);
 	const wanted = normalizeText(request.facetQuery ?? '').trim();
 	const facetHits = orderedValues(index, field, counts)
 		// Facet search covers string values only, as in Meilisearch.

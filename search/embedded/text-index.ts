@@ -1,17 +1,24 @@
 /**
- * Inverted index of the searchable attributes: a radix-tree vocabulary (MiniSearch's SearchableMap,
- * for prefix and typo lookups) mapping each word to the documents containing it and, per document, the
- * best (lowest) searchable-attribute rank the word occurs in.
+ * Inverted index of the searchable attributes: a radix-tree vocabulary (MiniSearch's SearchableMap, for
+ * typo lookups) mapping each word to the documents containing it and, per document, the best (lowest)
+ * searchable-attribute rank the word occurs in.
+ *
+ * Word ids follow the sorted vocabulary, so the words extending a prefix are one id range, and posting
+ * lists are laid out back to back in id order: a prefix's postings are one contiguous slice, scanned
+ * without expanding thousands of words into objects.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { tokenize } from '../text/normalize';
 
 export interface TextIndex {
 	vocabulary: SearchableMap<number>;
-	/** Per word id: documents in ascending order. */
-	docs: Uint32Array[];
-	/** Per word id, parallel to docs: attribute rank of the word's best occurrence. */
-	attributes: Uint8Array[];
+	/** Per word id: the word, in ascending (code unit) order. */
+	words: string[];
+	/** Postings of word id w: postingDocs[offsets[w] .. offsets[w + 1]), documents ascending. */
+	offsets: Uint32Array;
+	postingDocs: Uint32Array;
+	/** Parallel to postingDocs: attribute rank of the word's best occurrence in the document. */
+	postingAttributes: Uint8Array;
 }
 
 function textsOf(value: unknown, out: string[] = []): string[] {
@@ -37,6 +44,27 @@ class Growable<T extends Uint32Array | Uint8Array> {
 	}
 }
 
+/** Ids of the words starting with `prefix`, as the half-open range [from, to). */
+export function prefixRange(text: TextIndex, prefix: string): { from: number; to: number } {
+	const { words } = text;
+	let lo = 0;
+	let hi = words.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (words[mid] < prefix) lo = mid + 1;
+		else hi = mid;
+	}
+	const from = lo;
+	hi = words.length;
+	// Past `from`, the words extending the prefix come first: startsWith is true, then false.
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (words[mid].startsWith(prefix)) lo = mid + 1;
+		else hi = mid;
+	}
+	return { from, to: lo };
+}
+
 export function buildTextIndex(
 	documents: readonly Record<string, unknown>[],
 	searchable: readonly string[],
@@ -57,8 +85,8 @@ export function buildTextIndex(
 		return tokens;
 	};
 
-	// Pass 1: each document's distinct words with their best attribute, in one flat stream.
-	const words = new Growable(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
+	// Pass 1: each document's distinct words (by first-seen id) with their best attribute, in one flat stream.
+	const seen = new Growable(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
 	const ranks = new Growable(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
 	const docEnd = new Uint32Array(documents.length);
 	for (let d = 0; d < documents.length; d++) {
@@ -78,29 +106,35 @@ export function buildTextIndex(
 					if (lastDoc[id] !== d) {
 						lastDoc[id] = d;
 						counts[id]++;
-						words.push(id);
+						seen.push(id);
 						ranks.push(rank);
 					}
 				}
 			}
 		}
-		docEnd[d] = words.length;
+		docEnd[d] = seen.length;
 	}
 
-	// Pass 2: exact-size posting lists, filled in document order.
-	const docs = counts.map((c) => new Uint32Array(c));
-	const attributes = counts.map((c) => new Uint8Array(c));
-	const fill = new Uint32Array(counts.length);
+	const words = [...ids.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+	const finalId = new Uint32Array(words.length);
+	for (let w = 0; w < words.length; w++) finalId[ids.get(words[w])!] = w;
+	const offsets = new Uint32Array(words.length + 1);
+	for (let w = 0; w < words.length; w++) offsets[w + 1] = offsets[w] + counts[ids.get(words[w])!];
+
+	// Pass 2: documents are visited in order, so each posting list fills in ascending document order.
+	const postingDocs = new Uint32Array(seen.length);
+	const postingAttributes = new Uint8Array(seen.length);
+	const fill = offsets.slice(0, words.length);
 	let j = 0;
 	for (let d = 0; d < documents.length; d++) {
 		for (; j < docEnd[d]; j++) {
-			const id = words.data[j];
-			docs[id][fill[id]] = d;
-			attributes[id][fill[id]] = ranks.data[j];
-			fill[id]++;
+			const w = finalId[seen.data[j]];
+			const at = fill[w]++;
+			postingDocs[at] = d;
+			postingAttributes[at] = ranks.data[j];
 		}
 	}
 	const vocabulary = new SearchableMap<number>();
-	for (const [word, id] of ids) vocabulary.set(word, id);
-	return { vocabulary, docs, attributes };
+	for (let w = 0; w < words.length; w++) vocabulary.set(words[w], w);
+	return { vocabulary, words, offsets, postingDocs, postingAttributes };
 }
