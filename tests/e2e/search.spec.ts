@@ -32,8 +32,8 @@ test.describe('with JavaScript (instantsearch.js on /api/search)', () => {
 		await page.getByLabel('Zoek op werk, taak of vaardigheid').fill('schoonmakn');
 		await expect(heading(page)).not.toHaveText(`${all.toLocaleString('nl-NL')} kandidaten gevonden`);
 		await expect(page).toHaveURL(/q=schoonmakn/);
-		// A typo still finds "schoonmaken" and highlights it.
-		await expect(page.locator('.kv-result mark').first()).toHaveText(/schoonmaken/i);
+		// A typo still finds "schoonmaken" or "schoonmaak" and highlights the word it matched.
+		await expect(page.locator('.kv-result mark').first()).toHaveText(/^schoonma(ken|ak)$/i);
 
 		await page.getByLabel('Zoek op werk, taak of vaardigheid').fill('');
 		await page.getByRole('checkbox', { name: new RegExp(`^${SECTOR}`) }).check();
