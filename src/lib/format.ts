@@ -34,3 +34,10 @@ export function plural(n: number, one: string, many: string): string {
 export function regionLabel(name: string): string {
 	return /^regio\b/i.test(name) ? name : `Regio ${name}`;
 }
+
+/** Short date and time in Dutch, Amsterdam time: "23-11-2026 17:45". */
+export const dateTimeShort = new Intl.DateTimeFormat('nl-NL', {
+	dateStyle: 'short',
+	timeStyle: 'short',
+	timeZone: 'Europe/Amsterdam'
+});
