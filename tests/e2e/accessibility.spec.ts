@@ -41,12 +41,20 @@ test('staff pages are accessible for an administrator', async ({ page }) => {
 		'/beheer/mail',
 		'/beheer/aanmeldingen',
 		'/beheer/import',
-		'/account',
-		'/account/gegevens'
+		'/account'
 	]) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expectAccessible(page);
+	}
+});
+
+test("an intermediary's own pages are accessible", async ({ page }) => {
+	await logIn(page, 'jobcoach@demo.kandidatenverkenner.nl');
+	for (const path of ['/zoekopdrachten', '/account', '/account/gegevens']) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(200);
 		await expectAccessible(page);
 	}
 });
