@@ -35,7 +35,7 @@ const ConfigSchema = v.object({
 	DEMO_DATA: v.optional(v.picklist(['auto', 'off'], "expected 'auto' or 'off'"), 'auto'),
 	DEMO_PROFILES: v.optional(
 		v.pipe(v.string(), v.regex(/^\d+$/, 'expected a whole number'), v.transform(Number)),
-		'5000'
+		'20000'
 	),
 	K_ANONYMITY: v.optional(
 		v.pipe(
