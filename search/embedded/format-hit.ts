@@ -25,6 +25,8 @@ function formatText(
 	highlight: boolean,
 	cropLength: number | undefined
 ): string {
+	// Neither highlighted nor cropped: the text comes back as it is, no need to find its words.
+	if (!highlight && cropLength === undefined) return text;
 	const tokens = tokenizeWithOffsets(text);
 	let first = 0;
 	let last = tokens.length - 1;

@@ -13,6 +13,7 @@ import { matchText, type TextMatches } from './match-text';
 import { analyseQuery, type AnalysedQuery } from './query-terms';
 import { rankWindow } from './rank';
 import { memoized } from './query-cache';
+import { filteredShortPrefix, shortPrefixAnswer } from './short-prefix';
 import type { FilterNode } from '../filter/ast';
 
 interface Candidates {
@@ -22,22 +23,32 @@ interface Candidates {
 	bits: Bitset | null;
 	text: TextMatches | null;
 	analysed: AnalysedQuery;
+	/** The requested window, already ranked (precomputed short prefixes). */
+	page: number[] | null;
 }
 
 function findCandidates(
 	index: EmbeddedIndex,
 	q: string,
 	filter: FilterNode | null,
-	strategy: MatchingStrategy
+	strategy: MatchingStrategy,
+	window: { offset: number; limit: number; sorted: boolean } = { offset: 0, limit: 0, sorted: false }
 ): Candidates {
 	const filterBits = filter ? filterToBitset(index, filter) : null;
 	const analysed = memoized(index, `query:${q}`, () => analyseQuery(index, q));
 	if (analysed.terms.length === 0) {
 		const docs = filterBits ? bitsetToIds(filterBits) : index.allIds;
-		return { docs, bits: filterBits, text: null, analysed };
+		return { docs, bits: filterBits, text: null, analysed, page: null };
+	}
+	// A sort rule ranks inside the text rules' ties, so a sorted search ranks its hits itself.
+	const short = window.sorted ? null : shortPrefixAnswer(index, analysed, strategy);
+	if (short) {
+		const hits = filteredShortPrefix(short, filterBits, window.offset, window.limit);
+		const docs = hits.bits === short.bits ? short.docs : bitsetToIds(hits.bits);
+		return { docs, bits: hits.bits, text: null, analysed, page: hits.page };
 	}
 	const text = matchText(index, analysed.terms, strategy, filterBits);
-	return { docs: text.docs, bits: null, text, analysed };
+	return { docs: text.docs, bits: null, text, analysed, page: null };
 }
 
 function hitWindow(plan: QueryPlan, maxTotalHits: number): { offset: number; limit: number } {
@@ -57,17 +68,22 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 	const started = performance.now();
 	const plan = planQuery(query, index.definition);
 	const { maxTotalHits } = index.definition.pagination;
-	const candidates = findCandidates(index, plan.q, plan.filter, plan.matchingStrategy);
 	const window = hitWindow(plan, maxTotalHits);
-	const ranked = rankWindow(
-		index,
-		candidates.docs,
-		candidates.text,
-		candidates.analysed.terms.length,
-		plan.sort,
-		window.offset,
-		window.limit
-	);
+	const candidates = findCandidates(index, plan.q, plan.filter, plan.matchingStrategy, {
+		...window,
+		sorted: plan.sort.length > 0
+	});
+	const ranked = candidates.page
+		? { docs: candidates.page, geoDistances: null }
+		: rankWindow(
+				index,
+				candidates.docs,
+				candidates.text,
+				candidates.analysed.terms.length,
+				plan.sort,
+				window.offset,
+				window.limit
+			);
 	const formatOptions = {
 		...plan,
 		highlightLength: candidates.analysed.highlightLength
