@@ -36,3 +36,4 @@ export {
 } from './validate/validate-request';
 export { createEmbeddedEngine, EmbeddedSearchEngine, buildEmbeddedIndex } from './embedded/embedded-engine';
 export { createMeilisearchEngine, MeilisearchSearchEngine } from './meilisearch/meilisearch-engine';
+export { createWorkerEngine, WorkerSearchEngine } from './embedded/worker-engine';

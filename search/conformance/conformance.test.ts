@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedEngine } from '../embedded/embedded-engine';
+import { createWorkerEngine } from '../embedded/worker-engine';
 import { createMeilisearchEngine } from '../meilisearch/meilisearch-engine';
 import { conformanceSuite } from './conformance-cases';
 import { FIXTURE_DOCUMENTS } from './fixture-documents';
@@ -9,6 +10,12 @@ conformanceSuite('embedded engine', async () => ({
 	engine: createEmbeddedEngine({ documents: FIXTURE_DOCUMENTS }),
 	cleanup: async () => {}
 }));
+
+// The app runs the embedded engine in worker threads: the same answers must come back through them.
+conformanceSuite('embedded engine in worker threads', async () => {
+	const engine = createWorkerEngine({ documents: FIXTURE_DOCUMENTS, threads: 2 });
+	return { engine, cleanup: () => engine.close() };
+});
 
 const meiliUrl = process.env.MEILI_URL;
 

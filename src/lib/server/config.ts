@@ -46,6 +46,18 @@ const ConfigSchema = v.object({
 		),
 		'5'
 	),
+	// Threads holding the embedded search index (each a full copy): 1 leaves the other core to the web
+	// server; more help only with more cores.
+	SEARCH_THREADS: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d+$/, 'expected a whole number'),
+			v.transform(Number),
+			v.minValue(1, 'expected at least 1'),
+			v.maxValue(16, 'expected at most 16')
+		),
+		'1'
+	),
 	LOG_LEVEL: v.optional(
 		v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'expected a pino level'),
 		'info'

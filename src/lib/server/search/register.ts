@@ -1,3 +1,4 @@
+import { WorkerSearchEngine, type SearchEngine } from '../../../../search/index';
 import { onStart, onStop } from '../app';
 import { log } from '../log';
 import { addReadinessCheck } from '../readiness';
@@ -11,10 +12,20 @@ import {
 
 const WATCH_INTERVAL_MS = 15_000;
 let watcher: ReturnType<typeof setInterval> | undefined;
+let running: SearchEngine | undefined;
 
 onStart('search', async (app) => {
-	const engine = createConfiguredEngine(app.config);
+	const engine = createConfiguredEngine(app.config, {
+		// A search thread that died comes back empty: fill it again from the database.
+		onIndexLost: (error) => {
+			log.error({ err: error }, 'search thread lost; rebuilding its index');
+			reindexFromDatabase(app.db.sql, engine).catch((failure) =>
+				log.error({ err: failure }, 'search index rebuild failed')
+			);
+		}
+	});
 	useSearchEngine(engine);
+	running = engine;
 	addReadinessCheck('search', async () => {
 		await searchEngine().health();
 	});
@@ -44,5 +55,8 @@ onStart('search', async (app) => {
 
 onStop('search', async () => {
 	if (watcher) clearInterval(watcher);
+	const engine = running;
+	running = undefined;
 	useSearchEngine(undefined);
+	if (engine instanceof WorkerSearchEngine) await engine.close();
 });

@@ -1,4 +1,9 @@
-import { createSearchEngine, type ProfileDocument, type SearchEngine } from '../../../../search/index';
+import {
+	createSearchEngine,
+	createWorkerEngine,
+	type ProfileDocument,
+	type SearchEngine
+} from '../../../../search/index';
 import type { Config } from '../config';
 import type { Queryable } from '../db/database';
 import { log } from '../log';
@@ -12,10 +17,16 @@ export function searchEngine(): SearchEngine {
 	return engine;
 }
 
-export function createConfiguredEngine(config: Pick<Config, 'MEILI_URL' | 'MEILI_API_KEY'>): SearchEngine {
-	return createSearchEngine(
-		config.MEILI_URL ? { meili: { host: config.MEILI_URL, apiKey: config.MEILI_API_KEY ?? '' } } : {}
-	);
+/**
+ * Meilisearch when MEILI_URL is set; otherwise the embedded engine in worker threads, so searching
+ * never holds up the web server's own thread.
+ */
+export function createConfiguredEngine(
+	config: Pick<Config, 'MEILI_URL' | 'MEILI_API_KEY' | 'SEARCH_THREADS'>,
+	options: { onIndexLost?: (error: Error) => void } = {}
+): SearchEngine {
+	if (!config.MEILI_URL) return createWorkerEngine({ threads: config.SEARCH_THREADS, ...options });
+	return createSearchEngine({ meili: { host: config.MEILI_URL, apiKey: config.MEILI_API_KEY ?? '' } });
 }
 
 export function useSearchEngine(next: SearchEngine | undefined): void {
