@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
 	createEmbeddedEngine,
+	createWorkerEngine,
 	validateMultiSearch,
 	type MultiSearchRequest,
 	type ProfileDocument,
@@ -35,6 +36,8 @@ import {
 	type SearchQuery
 } from '../search/index';
 import { PROFILE_INDEX_UID } from '../search/document';
+import type { EmbeddedSearchEngine } from '../search/embedded/embedded-engine';
+import { warmShortPrefixes } from '../search/embedded/short-prefix';
 import { randomProfileDocuments, seededRandom } from '../search/testing/random-documents';
 import { FACETS, HITS_PER_PAGE } from '../src/lib/search/facets';
 import {
@@ -61,6 +64,8 @@ const { values: args } = parseArgs({
 		'no-http': { type: 'boolean', default: false },
 		import: { type: 'string', default: '0' },
 		app: { type: 'string', default: '0' },
+		// PostgreSQL server for --app (a fresh database is created on it and dropped); else embedded PGlite.
+		database: { type: 'string', default: '' },
 		// Internal: the child process serving HTTP.
 		serve: { type: 'string' }
 	}
@@ -72,13 +77,21 @@ const SEED = Number(args.seed);
 const HTTP_SECONDS = Number(args['http-seconds']);
 const CONNECTIONS = Number(args.connections);
 
+// Issue 15's targets at 100k profiles on this 2-core machine. They live here, never in unit tests.
 const TARGETS = {
-	buildSeconds: 5,
+	buildSeconds: 3,
 	p95Ms: 5,
 	p99Ms: 15,
 	httpRps: 500,
 	httpP99Ms: 50,
-	renderP95Ms: 50
+	renderP95Ms: 50,
+	/** Mean CPU time of the whole server process (all threads) per InstantSearch request. */
+	appCpuMs: 1.5,
+	/** /healthz while the search load runs. */
+	healthzMs: 50,
+	startSeconds: 5,
+	/** Server-side CPU time of a /kandidaten render. */
+	pageCpuMs: 3
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -429,8 +442,14 @@ async function runPageRenders(
 /** Child process: the search endpoint on a bare node:http server, for autocannon in the parent. */
 async function serve(documentsFile: string): Promise<void> {
 	const documents = JSON.parse(readFileSync(documentsFile, 'utf8')) as ProfileDocument[];
-	const engine = createEmbeddedEngine({ documents });
+	// As in the app: the index and the searches in a worker thread, HTTP on the main thread.
+	const engine = createWorkerEngine({ documents });
+	await engine.count();
 	const server = createServer(async (req, res) => {
+		if (req.method === 'GET' && req.url === '/healthz') {
+			res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+			return;
+		}
 		if (req.method !== 'POST' || req.url !== '/api/search/multi-search') {
 			res.writeHead(404).end();
 			return;
@@ -469,26 +488,71 @@ interface HttpSummary {
 	max: number;
 	non2xx: number;
 	errors: number;
+	/** CPU time of the server process (user + system, all its threads) per request answered. */
+	cpuMsPerRequest: number;
+	/** GET /healthz, probed every 20 ms while the load ran. */
+	healthzP99: number;
+	healthzMax: number;
+}
+
+/** User + system CPU time of a process and all its threads so far, from /proc (Linux). */
+export function processCpuMs(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// Fields after the command name, which is in parentheses and may contain spaces.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	const ticksPerSecond = 100;
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
+/** Latencies of GET /healthz, one probe every `everyMs` until `stop` resolves. */
+async function probeHealth(url: string, stop: Promise<unknown>, everyMs = 20): Promise<number[]> {
+	const latencies: number[] = [];
+	let done = false;
+	void stop.finally(() => (done = true));
+	while (!done) {
+		const t = performance.now();
+		try {
+			const response = await fetch(`${url}/healthz`);
+			await response.arrayBuffer();
+		} catch {
+			// A refused probe counts as its time.
+		}
+		latencies.push(performance.now() - t);
+		await new Promise((resolve) => setTimeout(resolve, everyMs));
+	}
+	return latencies;
 }
 
 async function cannon(
 	url: string,
-	requests: { method: string; path: string; body?: string; headers: Record<string, string> }[]
+	requests: { method: string; path: string; body?: string; headers: Record<string, string> }[],
+	serverPid?: number
 ): Promise<HttpSummary> {
-	const result = await autocannon({
-		url,
-		connections: CONNECTIONS,
-		duration: HTTP_SECONDS,
-		timeout: 10,
-		requests
-	});
+	const cpuBefore = serverPid ? processCpuMs(serverPid) : 0;
+	const load = Promise.resolve(
+		autocannon({
+			url,
+			connections: CONNECTIONS,
+			duration: HTTP_SECONDS,
+			timeout: 10,
+			requests
+		})
+	);
+	const health = await probeHealth(url, load);
+	const result = await load;
+	const cpu = serverPid ? processCpuMs(serverPid) - cpuBefore : Number.NaN;
+	health.sort((a, b) => a - b);
 	return {
 		requestsPerSecond: result.requests.average,
 		p50: result.latency.p50,
 		p99: result.latency.p99,
 		max: result.latency.max,
 		non2xx: result.non2xx,
-		errors: result.errors + result.timeouts
+		errors: result.errors + result.timeouts,
+		// The probes are requests too, but cost next to nothing.
+		cpuMsPerRequest: cpu / Math.max(1, result.requests.total),
+		healthzP99: percentile(health, 99),
+		healthzMax: health[health.length - 1] ?? Number.NaN
 	};
 }
 
@@ -509,7 +573,10 @@ function medianHttp(runs: HttpSummary[]): HttpSummary {
 		p99: pick('p99'),
 		max: pick('max'),
 		non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
-		errors: runs.reduce((n, r) => n + r.errors, 0)
+		errors: runs.reduce((n, r) => n + r.errors, 0),
+		cpuMsPerRequest: pick('cpuMsPerRequest'),
+		healthzP99: pick('healthzP99'),
+		healthzMax: Math.max(...runs.map((r) => r.healthzMax))
 	};
 }
 
@@ -532,7 +599,7 @@ async function httpBench(
 		const runs: HttpSummary[] = [];
 		const loads: number[] = [];
 		for (let r = 0; r < RUNS; r++) {
-			runs.push(await cannon(url, requests));
+			runs.push(await cannon(url, requests, child.pid));
 			loads.push(loadAverage());
 		}
 		return { value: medianHttp(runs), load: median(loads) };
@@ -552,11 +619,18 @@ function stop(child: ChildProcess): void {
 interface AppResult {
 	profiles: number;
 	published: number;
+	database: 'PostgreSQL' | 'PGlite';
+	/** First start: migration, demo import of all profiles, index build. */
+	firstStartSeconds: number;
+	/** Second start on the filled database: start-up to /readyz answering 200. */
 	startSeconds: number;
 	search: Measured<HttpSummary>;
+	/** One search request at a time: latency without queueing, and the server's CPU per request. */
+	searchSequential: Measured<LatencySummary & { cpuMean: number }>;
 	page: Measured<HttpSummary>;
 	/** Sequential GET /kandidaten, one at a time: render latency without queueing. */
-	pageSequential: Measured<LatencySummary>;
+	pageSequential: Measured<LatencySummary & { cpuMean: number }>;
+	rssMB: number;
 }
 
 async function freePort(): Promise<number> {
@@ -567,38 +641,78 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
-async function waitForApp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForApp(url: string, child: ChildProcess, timeoutMs: number, path = '/healthz'): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`node build exited with ${child.exitCode}`);
 		try {
-			const response = await fetch(`${url}/healthz`);
+			const response = await fetch(`${url}${path}`);
+			await response.arrayBuffer();
 			if (response.ok) return;
 		} catch {
 			// Not listening yet: the demo import runs before the server accepts connections.
 		}
-		await new Promise((resolve) => setTimeout(resolve, 1000));
+		await new Promise((resolve) => setTimeout(resolve, path === '/readyz' ? 50 : 1000));
 	}
 	throw new Error('node build did not start in time');
 }
 
-async function appBench(profiles: number): Promise<AppResult> {
-	const dir = mkdtempSync(join(tmpdir(), 'kv-bench-app-'));
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
+function rssOf(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** One request at a time, with the server's CPU time per request. */
+async function sequential(
+	pid: number,
+	count: number,
+	send: (i: number) => Promise<Response>
+): Promise<LatencySummary & { cpuMean: number }> {
+	const durations = new Float64Array(count);
+	const cpuBefore = processCpuMs(pid);
+	const t0 = performance.now();
+	for (let i = 0; i < count; i++) {
+		const t = performance.now();
+		const response = await send(i);
+		await response.arrayBuffer();
+		if (!response.ok) throw new Error(`request ${i}: ${response.status}`);
+		durations[i] = performance.now() - t;
+	}
+	const cpuMean = (processCpuMs(pid) - cpuBefore) / count;
+	return { ...summarise(durations, performance.now() - t0), cpuMean };
+}
+
+async function freshDatabase(server: string): Promise<{ url: string; drop: () => Promise<void> }> {
+	const { default: postgres } = await import('postgres');
+	const name = `kv_bench_${randomUUID().slice(0, 8)}`;
+	const admin = postgres(server, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(server);
+	url.pathname = `/${name}`;
+	return {
+		url: url.href,
+		drop: async () => {
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}
+
+function startApp(dir: string, port: number, profiles: number, databaseUrl: string): ChildProcess {
 	const logFd = openSync(join(dir, 'app.log'), 'a');
-	const began = performance.now();
+	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		env: {
 			...process.env,
 			DATA_DIR: join(dir, 'data'),
-			DATABASE_URL: '',
+			DATABASE_URL: databaseUrl,
 			MEILI_URL: '',
 			DEMO_DATA: 'auto',
 			DEMO_PROFILES: String(profiles),
 			HOST: '127.0.0.1',
 			PORT: String(port),
 			ORIGIN: url,
+			LOG_LEVEL: 'warn',
 			// The rate limit is per client address; each simulated employer sends its own.
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1'
@@ -606,12 +720,35 @@ async function appBench(profiles: number): Promise<AppResult> {
 		stdio: ['ignore', logFd, logFd]
 	});
 	closeSync(logFd);
+	return child;
+}
+
+async function stopAndWait(child: ChildProcess): Promise<void> {
+	stop(child);
+	await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+}
+
+async function appBench(profiles: number): Promise<AppResult> {
+	const dir = mkdtempSync(join(tmpdir(), 'kv-bench-app-'));
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const database = args.database ? await freshDatabase(args.database) : null;
+	let began = performance.now();
+	let child = startApp(dir, port, profiles, database?.url ?? '');
 	try {
 		await waitForApp(url, child, 30 * 60_000);
+		const firstStartSeconds = (performance.now() - began) / 1000;
+		await stopAndWait(child);
+		began = performance.now();
+		child = startApp(dir, port, profiles, database?.url ?? '');
+		await waitForApp(url, child, 5 * 60_000, '/readyz');
 		const startSeconds = (performance.now() - began) / 1000;
+		const pid = child.pid!;
 		const sample = await sampleDocuments(url);
-		const published = publishedCount(join(dir, 'app.log'));
-		console.log(`  built app up in ${startSeconds.toFixed(0)} s with ${published} published profiles`);
+		const published = await publishedCount(url);
+		console.log(
+			`  built app: first start ${firstStartSeconds.toFixed(0)} s, restart to ready ${startSeconds.toFixed(1)} s, ${published} published profiles`
+		);
 		const workload = buildWorkload(sample.documents, QUERIES, SEED);
 		// The server computes "today" itself; the body's dates only choose which profiles pass.
 		const requests = searchRequests(workload.bodies);
@@ -619,8 +756,20 @@ async function appBench(profiles: number): Promise<AppResult> {
 		const searchRuns: HttpSummary[] = [];
 		const searchLoads: number[] = [];
 		for (let r = 0; r < RUNS; r++) {
-			searchRuns.push(await cannon(url, requests));
+			searchRuns.push(await cannon(url, requests, pid));
 			searchLoads.push(loadAverage());
+		}
+		const searchSequential = [];
+		for (let r = 0; r < RUNS; r++) {
+			searchSequential.push(
+				await sequential(pid, Math.min(1000, requests.length), (i) =>
+					fetch(url + requests[i].path, {
+						method: 'POST',
+						headers: requests[i].headers,
+						body: requests[i].body
+					})
+				)
+			);
 		}
 		const paths = workload.pages.map((state) =>
 			searchHref({ ...state, workplace: nameOf(workload.workplaces, state.workplace) })
@@ -633,33 +782,36 @@ async function appBench(profiles: number): Promise<AppResult> {
 		const pageRuns: HttpSummary[] = [];
 		const pageLoads: number[] = [];
 		for (let r = 0; r < RUNS; r++) {
-			pageRuns.push(await cannon(url, pageRequests));
+			pageRuns.push(await cannon(url, pageRequests, pid));
 			pageLoads.push(loadAverage());
 		}
-		const sequential: LatencySummary[] = [];
+		const pageSequential = [];
 		for (let r = 0; r < RUNS; r++) {
-			const durations = new Float64Array(Math.min(300, paths.length));
-			const t0 = performance.now();
-			for (let i = 0; i < durations.length; i++) {
-				const t = performance.now();
-				const response = await fetch(url + paths[i]);
-				await response.arrayBuffer();
-				if (!response.ok) throw new Error(`GET ${paths[i]}: ${response.status}`);
-				durations[i] = performance.now() - t;
-			}
-			sequential.push(summarise(durations, performance.now() - t0));
+			pageSequential.push(
+				await sequential(pid, Math.min(300, paths.length), (i) =>
+					fetch(url + paths[i], { headers: pageRequests[i].headers })
+				)
+			);
 		}
+		const withCpu = (runs: (LatencySummary & { cpuMean: number })[]) => ({
+			...medianSummary(runs),
+			cpuMean: median(runs.map((r) => r.cpuMean))
+		});
 		return {
 			profiles,
 			published,
+			database: database ? 'PostgreSQL' : 'PGlite',
+			firstStartSeconds,
 			startSeconds,
 			search: { value: medianHttp(searchRuns), load: median(searchLoads) },
+			searchSequential: measured(withCpu(searchSequential)),
 			page: { value: medianHttp(pageRuns), load: median(pageLoads) },
-			pageSequential: measured(medianSummary(sequential))
+			pageSequential: measured(withCpu(pageSequential)),
+			rssMB: rssOf(pid)
 		};
 	} finally {
-		stop(child);
-		await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+		await stopAndWait(child);
+		await database?.drop();
 		rmSync(dir, { recursive: true, force: true });
 	}
 }
@@ -668,14 +820,20 @@ function nameOf(workplaces: readonly Workplace[], code: string): string {
 	return workplaces.find((w) => w.code === code)?.name ?? '';
 }
 
-/** The app logs how many documents its search index was built from. */
-function publishedCount(logFile: string): number {
-	let documents = 0;
-	for (const line of readFileSync(logFile, 'utf8').split('\n')) {
-		if (!line.includes('search index rebuilt')) continue;
-		documents = (JSON.parse(line) as { documents: number }).documents;
-	}
-	return documents;
+/** How many profiles the app's index holds: the total of an unfiltered search. */
+async function publishedCount(url: string): Promise<number> {
+	const response = await fetch(`${url}/api/search/multi-search`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-forwarded-for': benchAddress(200_000) },
+		body: JSON.stringify({
+			queries: [{ indexUid: PROFILE_INDEX_UID, q: '', hitsPerPage: 0, page: 1, facets: ['region'] }]
+		})
+	});
+	// totalHits stops at maxTotalHits; every profile has exactly one region.
+	const { results } = (await response.json()) as {
+		results: { facetDistribution: Record<string, Record<string, number>> }[];
+	};
+	return Object.values(results[0].facetDistribution.region).reduce((a, b) => a + b, 0);
 }
 
 /** Up to 1000 published documents through the public API: enough to draw realistic refinements from. */
@@ -704,6 +862,9 @@ interface DatasetResult {
 	dataset: string;
 	documents: number;
 	buildSeconds: Measured<number>;
+	buildCpuSeconds: number;
+	/** CPU time to precompute the one- and two-letter prefixes after the build. */
+	warmCpuSeconds: number;
 	/** Heap plus off-heap (typed arrays) the built index keeps alive, after full GC. */
 	retainedMB: number;
 	rssDeltaMB: number;
@@ -718,9 +879,11 @@ async function benchDataset(dataset: string, documents: ProfileDocument[]): Prom
 	collect();
 	const before = process.memoryUsage();
 	let t = performance.now();
+	let c = process.cpuUsage();
 	// Held in an object so dropping it before a collection is an explicit, visible step.
 	const built = { engine: createEmbeddedEngine({ documents }) as SearchEngine | null };
 	const builds = [performance.now() - t];
+	const buildCpu = [cpuMs(c)];
 	collect();
 	const after = process.memoryUsage();
 	const retainedMB = (after.heapUsed + after.external - before.heapUsed - before.external) / 1e6;
@@ -729,12 +892,20 @@ async function benchDataset(dataset: string, documents: ProfileDocument[]): Prom
 		built.engine = null;
 		collect();
 		t = performance.now();
+		c = process.cpuUsage();
 		built.engine = createEmbeddedEngine({ documents });
 		builds.push(performance.now() - t);
+		buildCpu.push(cpuMs(c));
 	}
 	const buildSeconds = measured(median(builds) / 1000);
+	const buildCpuSeconds = median(buildCpu) / 1000;
+	// The first keystrokes' answers, computed after the build (in the app: in the background).
+	c = process.cpuUsage();
+	const index = (built.engine as EmbeddedSearchEngine).snapshot;
+	warmShortPrefixes(index, () => index, (step) => step(), Number.POSITIVE_INFINITY);
+	const warmCpuSeconds = cpuMs(c) / 1000;
 	console.log(
-		`  build ${buildSeconds.value.toFixed(2)} s (runs: ${builds.map((b) => (b / 1000).toFixed(2)).join(', ')}), retained ${retainedMB.toFixed(0)} MB`
+		`  build ${buildSeconds.value.toFixed(2)} s, CPU ${buildCpuSeconds.toFixed(2)} s (runs: ${builds.map((b) => (b / 1000).toFixed(2)).join(', ')}), retained ${retainedMB.toFixed(0)} MB; short prefixes ${warmCpuSeconds.toFixed(2)} s CPU`
 	);
 
 	const workload = buildWorkload(documents, QUERIES, SEED);
@@ -768,6 +939,8 @@ async function benchDataset(dataset: string, documents: ProfileDocument[]): Prom
 		dataset,
 		documents: documents.length,
 		buildSeconds,
+		buildCpuSeconds,
+		warmCpuSeconds,
 		retainedMB,
 		rssDeltaMB,
 		queriesPerRequest: workload.queriesPerRequest,
@@ -815,13 +988,14 @@ function table(results: DatasetResult[], app: AppResult | null): string {
 	const lines = [
 		header,
 		rule,
-		row('Index build (median)', `≤ ${TARGETS.buildSeconds} s at 100k`, (r) =>
+		row('Index build (median, wall)', `≤ ${TARGETS.buildSeconds} s at 100k`, (r) =>
 			cell(
-				`${r.buildSeconds.value.toFixed(2)} s`,
-				r.buildSeconds.value <= TARGETS.buildSeconds,
+				`${r.buildSeconds.value.toFixed(2)} s (CPU ${r.buildCpuSeconds.toFixed(2)} s)`,
+				r.buildCpuSeconds <= TARGETS.buildSeconds,
 				r.buildSeconds.load
 			)
 		),
+		row('Short-prefix precomputation after the build, CPU', '—', (r) => `${r.warmCpuSeconds.toFixed(2)} s`),
 		row(
 			'Retained by index (heap + typed arrays)',
 			'—',
@@ -855,24 +1029,52 @@ function table(results: DatasetResult[], app: AppResult | null): string {
 		row('HTTP p99', `≤ ${TARGETS.httpP99Ms} ms`, (r) =>
 			r.http ? cell(`${r.http.value.p99} ms`, r.http.value.p99 <= TARGETS.httpP99Ms, r.http.load) : 'skipped'
 		),
+		row('HTTP server CPU per request (all threads)', `≤ ${TARGETS.appCpuMs} ms`, (r) =>
+			r.http
+				? cell(
+						ms(r.http.value.cpuMsPerRequest),
+						r.http.value.cpuMsPerRequest <= TARGETS.appCpuMs,
+						r.http.load
+					)
+				: 'skipped'
+		),
+		row('GET /healthz during the HTTP load, p99 / max', `≤ ${TARGETS.healthzMs} ms`, (r) =>
+			r.http
+				? cell(
+						`${ms(r.http.value.healthzP99)} / ${ms(r.http.value.healthzMax)}`,
+						r.http.value.healthzMax <= TARGETS.healthzMs,
+						r.http.load
+					)
+				: 'skipped'
+		),
 		row('Page search (runPageSearch) p95', `≤ ${TARGETS.renderP95Ms} ms`, (r) =>
 			cell(ms(r.pageRender.value.p95), r.pageRender.value.p95 <= TARGETS.renderP95Ms, r.pageRender.load)
 		),
 		row('Page search CPU time p95', '—', (r) => cell(ms(r.pageRender.value.cpuP95), null, r.pageRender.load))
 	];
 	if (app) {
+		const search = app.search.value;
+		const seq = app.searchSequential.value;
+		const page = app.pageSequential.value;
 		lines.push(
 			'',
-			`Built app (\`node build\`, ${app.published || app.profiles} published of ${app.profiles} demo profiles, embedded PGlite, ${CONNECTIONS} connections):`,
+			`Built app (\`node build\`, ${app.published.toLocaleString('en')} published of ${app.profiles.toLocaleString('en')} demo profiles, ${app.database}, ${CONNECTIONS} connections; CPU = the server process, all threads):`,
 			'',
 			'| Metric | Target | Value |',
 			'|---|---|---|',
-			`| POST /api/search/multi-search req/s | ≥ ${TARGETS.httpRps} | ${cell(app.search.value.requestsPerSecond.toFixed(0), app.search.value.requestsPerSecond >= TARGETS.httpRps, app.search.load)} |`,
-			`| POST /api/search/multi-search p99 | ≤ ${TARGETS.httpP99Ms} ms | ${cell(`${app.search.value.p99} ms`, app.search.value.p99 <= TARGETS.httpP99Ms, app.search.load)} |`,
+			`| First start (migrate, demo import, index) | — | ${app.firstStartSeconds.toFixed(0)} s |`,
+			`| Restart to ready (/readyz 200) | ≤ ${TARGETS.startSeconds} s | ${app.startSeconds.toFixed(1)} s ${verdict(app.startSeconds <= TARGETS.startSeconds)} |`,
+			`| POST /api/search/multi-search req/s | ≥ ${TARGETS.httpRps} | ${cell(search.requestsPerSecond.toFixed(0), search.requestsPerSecond >= TARGETS.httpRps, app.search.load)} |`,
+			`| POST /api/search/multi-search p99 (concurrent) | ≤ ${TARGETS.httpP99Ms} ms | ${cell(`${search.p99} ms`, search.p99 <= TARGETS.httpP99Ms, app.search.load)} |`,
+			`| App CPU per search request, mean (concurrent) | ≤ ${TARGETS.appCpuMs} ms | ${cell(ms(search.cpuMsPerRequest), search.cpuMsPerRequest <= TARGETS.appCpuMs, app.search.load)} |`,
+			`| App CPU per search request, mean (sequential) | ≤ ${TARGETS.appCpuMs} ms | ${cell(ms(seq.cpuMean), seq.cpuMean <= TARGETS.appCpuMs, app.searchSequential.load)} |`,
+			`| Search p95 / p99 (sequential, wall) | ≤ ${TARGETS.p95Ms} / ${TARGETS.p99Ms} ms | ${cell(`${ms(seq.p95)} / ${ms(seq.p99)}`, seq.p95 <= TARGETS.p95Ms && seq.p99 <= TARGETS.p99Ms, app.searchSequential.load)} |`,
+			`| GET /healthz during search load, p99 / max | ≤ ${TARGETS.healthzMs} ms | ${cell(`${ms(search.healthzP99)} / ${ms(search.healthzMax)}`, search.healthzMax <= TARGETS.healthzMs, app.search.load)} |`,
 			`| GET /kandidaten req/s (concurrent) | — | ${cell(app.page.value.requestsPerSecond.toFixed(0), null, app.page.load)} |`,
 			`| GET /kandidaten p99 (concurrent) | — | ${cell(`${app.page.value.p99} ms`, null, app.page.load)} |`,
-			`| GET /kandidaten p95 (sequential) | ≤ ${TARGETS.renderP95Ms} ms | ${cell(ms(app.pageSequential.value.p95), app.pageSequential.value.p95 <= TARGETS.renderP95Ms, app.pageSequential.load)} |`,
-			`| GET /kandidaten p50 (sequential) | — | ${cell(ms(app.pageSequential.value.p50), null, app.pageSequential.load)} |`
+			`| GET /kandidaten CPU per render, mean (sequential) | ≤ ${TARGETS.pageCpuMs} ms | ${cell(ms(page.cpuMean), page.cpuMean <= TARGETS.pageCpuMs, app.pageSequential.load)} |`,
+			`| GET /kandidaten p50 / p95 (sequential) | — / ≤ ${TARGETS.renderP95Ms} ms | ${cell(`${ms(page.p50)} / ${ms(page.p95)}`, page.p95 <= TARGETS.renderP95Ms, app.pageSequential.load)} |`,
+			`| RSS after the runs | — | ${app.rssMB.toFixed(0)} MB |`
 		);
 	}
 	return lines.join('\n');

@@ -13,7 +13,7 @@ import type { MatchingStrategy } from '../index-definition';
 import { andInto, bitsetFromIds, popcount, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
 import { matchText } from './match-text';
-import type { AnalysedQuery } from './query-terms';
+import { analyseQuery, type AnalysedQuery } from './query-terms';
 import { rankWindow } from './rank';
 
 /** One- and two-letter prefixes: below Meilisearch's smallest typo word size, whatever the settings. */
@@ -104,4 +104,40 @@ export function filteredShortPrefix(
 		seen++;
 	}
 	return { bits: filter, total: popcount(filter), page };
+}
+
+/** Every one- and two-letter prefix of the vocabulary, most common first letters first. */
+function shortPrefixesOf(index: EmbeddedIndex): string[] {
+	const prefixes = new Set<string>();
+	for (const word of index.text.words) {
+		const letters = [...word];
+		prefixes.add(letters[0]);
+		if (letters.length > 1) prefixes.add(letters[0] + letters[1]);
+	}
+	return [...prefixes];
+}
+
+/**
+ * Computes the answers of all short prefixes ahead of the first keystrokes, in slices of about
+ * `sliceMs` so other work can run between them (`next` schedules the following slice). Stops when
+ * `current()` no longer returns this index: a newer one has been swapped in.
+ */
+export function warmShortPrefixes(
+	index: EmbeddedIndex,
+	current: () => EmbeddedIndex,
+	next: (step: () => void) => void,
+	sliceMs = 10
+): void {
+	const prefixes = shortPrefixesOf(index);
+	let i = 0;
+	const step = (): void => {
+		if (current() !== index) return;
+		const until = performance.now() + sliceMs;
+		for (; i < prefixes.length && performance.now() < until; i++) {
+			const analysed = analyseQuery(index, prefixes[i]);
+			shortPrefixAnswer(index, analysed, 'last');
+		}
+		if (i < prefixes.length) next(step);
+	};
+	next(step);
 }

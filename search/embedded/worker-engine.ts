@@ -24,6 +24,7 @@ import type {
 import { PROFILE_INDEX, type IndexDefinition } from '../index-definition';
 import { SearchError, type SearchErrorBody } from '../search-error';
 import { EmbeddedSearchEngine } from './embedded-engine';
+import { warmShortPrefixes } from './short-prefix';
 
 const WORKER_MARK = 'kandidatenverkenner-search-worker';
 
@@ -248,6 +249,10 @@ function serveInWorker(definition: IndexDefinition): void {
 		let reply: Reply;
 		try {
 			reply = { id: message.id, ok: true, value: await run(message) };
+			// A new index: precompute its first keystrokes between the searches that arrive meanwhile.
+			if (message.op === 'replaceAll' || message.op === 'upsert' || message.op === 'remove') {
+				warmShortPrefixes(engine.snapshot, () => engine.snapshot, setImmediate);
+			}
 		} catch (error) {
 			reply = {
 				id: message.id,
