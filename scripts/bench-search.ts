@@ -641,7 +641,12 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
-async function waitForApp(url: string, child: ChildProcess, timeoutMs: number, path = '/healthz'): Promise<void> {
+async function waitForApp(
+	url: string,
+	child: ChildProcess,
+	timeoutMs: number,
+	path = '/healthz'
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`node build exited with ${child.exitCode}`);
@@ -902,7 +907,12 @@ async function benchDataset(dataset: string, documents: ProfileDocument[]): Prom
 	// The first keystrokes' answers, computed after the build (in the app: in the background).
 	c = process.cpuUsage();
 	const index = (built.engine as EmbeddedSearchEngine).snapshot;
-	warmShortPrefixes(index, () => index, (step) => step(), Number.POSITIVE_INFINITY);
+	warmShortPrefixes(
+		index,
+		() => index,
+		(step) => step(),
+		Number.POSITIVE_INFINITY
+	);
 	const warmCpuSeconds = cpuMs(c) / 1000;
 	console.log(
 		`  build ${buildSeconds.value.toFixed(2)} s, CPU ${buildCpuSeconds.toFixed(2)} s (runs: ${builds.map((b) => (b / 1000).toFixed(2)).join(', ')}), retained ${retainedMB.toFixed(0)} MB; short prefixes ${warmCpuSeconds.toFixed(2)} s CPU`
