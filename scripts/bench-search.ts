@@ -66,6 +66,8 @@ const { values: args } = parseArgs({
 		app: { type: 'string', default: '0' },
 		// PostgreSQL server for --app (a fresh database is created on it and dropped); else embedded PGlite.
 		database: { type: 'string', default: '' },
+		// Seconds of sustained GET /kandidaten load on the built app, sampling its RSS every 10 s.
+		soak: { type: 'string', default: '0' },
 		// Internal: the child process serving HTTP.
 		serve: { type: 'string' }
 	}
@@ -631,6 +633,8 @@ interface AppResult {
 	/** Sequential GET /kandidaten, one at a time: render latency without queueing. */
 	pageSequential: Measured<LatencySummary & { cpuMean: number }>;
 	rssMB: number;
+	/** RSS of the app every 10 s of the soak: [seconds, MB]. */
+	soak: { seconds: number; rssMB: number; requests: number }[];
 }
 
 async function freePort(): Promise<number> {
@@ -685,6 +689,35 @@ async function sequential(
 	}
 	const cpuMean = (processCpuMs(pid) - cpuBefore) / count;
 	return { ...summarise(durations, performance.now() - t0), cpuMean };
+}
+
+/** Sustained page load for `seconds`, with the app's RSS every 10 s. */
+async function soakPages(
+	url: string,
+	pid: number,
+	requests: { method: string; path: string; headers: Record<string, string> }[],
+	seconds: number
+): Promise<AppResult['soak']> {
+	if (seconds <= 0) return [];
+	const samples: AppResult['soak'] = [{ seconds: 0, rssMB: rssOf(pid), requests: 0 }];
+	const began = performance.now();
+	const run = Promise.resolve(
+		autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 10, requests })
+	);
+	const timer = setInterval(() => {
+		const rssMB = rssOf(pid);
+		const at = Math.round((performance.now() - began) / 1000);
+		samples.push({ seconds: at, rssMB, requests: 0 });
+		console.log(`  soak ${at} s: RSS ${rssMB.toFixed(0)} MB`);
+	}, 10_000);
+	const result = await run;
+	clearInterval(timer);
+	samples.push({
+		seconds: Math.round((performance.now() - began) / 1000),
+		rssMB: rssOf(pid),
+		requests: result.requests.total
+	});
+	return samples;
 }
 
 async function freshDatabase(server: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -798,6 +831,7 @@ async function appBench(profiles: number): Promise<AppResult> {
 				)
 			);
 		}
+		const soak = await soakPages(url, pid, pageRequests, Number(args.soak));
 		const withCpu = (runs: (LatencySummary & { cpuMean: number })[]) => ({
 			...medianSummary(runs),
 			cpuMean: median(runs.map((r) => r.cpuMean))
@@ -812,7 +846,8 @@ async function appBench(profiles: number): Promise<AppResult> {
 			searchSequential: measured(withCpu(searchSequential)),
 			page: { value: medianHttp(pageRuns), load: median(pageLoads) },
 			pageSequential: measured(withCpu(pageSequential)),
-			rssMB: rssOf(pid)
+			rssMB: rssOf(pid),
+			soak
 		};
 	} finally {
 		await stopAndWait(child);
@@ -1086,6 +1121,16 @@ function table(results: DatasetResult[], app: AppResult | null): string {
 			`| GET /kandidaten p50 / p95 (sequential) | — / ≤ ${TARGETS.renderP95Ms} ms | ${cell(`${ms(page.p50)} / ${ms(page.p95)}`, page.p95 <= TARGETS.renderP95Ms, app.pageSequential.load)} |`,
 			`| RSS after the runs | — | ${app.rssMB.toFixed(0)} MB |`
 		);
+		if (app.soak.length) {
+			const first = app.soak[0];
+			const last = app.soak[app.soak.length - 1];
+			const peak = Math.max(...app.soak.map((p) => p.rssMB));
+			lines.push(
+				`| RSS over ${last.seconds} s of GET /kandidaten (${last.requests} pages) | flat | ${first.rssMB.toFixed(0)} → ${last.rssMB.toFixed(0)} MB, peak ${peak.toFixed(0)} MB |`,
+				'',
+				`RSS during the soak (s: MB): ${app.soak.map((p) => `${p.seconds}: ${p.rssMB.toFixed(0)}`).join(', ')}`
+			);
+		}
 	}
 	return lines.join('\n');
 }
