@@ -594,7 +594,7 @@ async function appBench(profiles: number): Promise<AppResult> {
 			DATA_DIR: join(dir, 'data'),
 			DATABASE_URL: '',
 			MEILI_URL: '',
-			DEMO_DATA: 'auto',
+			DEMO_DATA: 'on',
 			DEMO_PROFILES: String(profiles),
 			HOST: '127.0.0.1',
 			PORT: String(port),
