@@ -745,7 +745,7 @@ function startApp(dir: string, port: number, profiles: number, databaseUrl: stri
 			DATA_DIR: join(dir, 'data'),
 			DATABASE_URL: databaseUrl,
 			MEILI_URL: '',
-			DEMO_DATA: 'auto',
+			DEMO_DATA: 'on',
 			DEMO_PROFILES: String(profiles),
 			HOST: '127.0.0.1',
 			PORT: String(port),

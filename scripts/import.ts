@@ -3,7 +3,7 @@
  * Exit code 0 = imported (rows may have been rejected), 1 = file refused, 2 = refused in strict mode.
  */
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../src/lib/server/db/database';
+import { DatabaseInUseError, openDatabase } from '../src/lib/server/db/database';
 import { migrate } from '../src/lib/server/db/migrate';
 import { runImport, type ImportProgress } from '../src/lib/server/import/run-import';
 import { formatSummary } from '../src/lib/server/import/format-summary';
@@ -35,7 +35,18 @@ function showProgress(p: ImportProgress) {
 }
 
 const config = parseConfig();
-const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }).catch(
+	(error: unknown) => {
+		if (!(error instanceof DatabaseInUseError)) throw error;
+		// The embedded database belongs to one process at a time: the running app has it.
+		console.error(
+			`The app (process ${error.pid}) is running on the embedded database in ${config.DATA_DIR}, so this ` +
+				'command cannot open it.\nEither upload the export on the admin page /beheer/import of the running ' +
+				'app, or stop the app and run `npm run import` again.'
+		);
+		process.exit(1);
+	}
+);
 // Meilisearch is updated in the same run; an embedded index lives in the app process, which rebuilds it
 // when it sees the published set change.
 const engine = config.MEILI_URL ? createConfiguredEngine(config) : null;

@@ -1,19 +1,38 @@
 import { randomUUID } from 'node:crypto';
+import { dev } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { startApp, stopApp } from '$lib/server/app';
 import { handleAuth } from '$lib/server/auth/handle';
 import { handleBodyLimit } from '$lib/server/body-limit';
+import { handleClientAddress } from '$lib/server/client-address';
+import { config, ConfigError, startRefusals } from '$lib/server/config';
+import { handleControlCharacters } from '$lib/server/control-characters';
 import { log } from '$lib/server/log';
 import '$lib/server/startup';
 
 export const init: ServerInit = async () => {
+	if (!dev) refuseUnsafeStart();
 	await startApp();
 	// adapter-node emits this after it has stopped accepting requests (SIGTERM/SIGINT).
 	process.once('sveltekit:shutdown', () => {
 		void stopApp();
 	});
 };
+
+/** A production start without what keeps it safe stops here, with one plain line for the operator. */
+function refuseUnsafeStart(): void {
+	let refusals: string[];
+	try {
+		refusals = startRefusals(config());
+	} catch (error) {
+		if (!(error instanceof ConfigError)) throw error;
+		refusals = [error.message];
+	}
+	if (!refusals.length) return;
+	for (const refusal of refusals) console.error(`Refusing to start: ${refusal}`);
+	process.exit(1);
+}
 
 const handleRequestId: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
@@ -42,10 +61,19 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');
 	response.headers.set('permissions-policy', 'geolocation=(), camera=(), microphone=()');
+	if (config().ORIGIN?.startsWith('https:'))
+		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	return response;
 };
 
-export const handle: Handle = sequence(handleRequestId, handleAuth, handleBodyLimit, handleSecurityHeaders);
+export const handle: Handle = sequence(
+	handleRequestId,
+	handleClientAddress(),
+	handleAuth,
+	handleBodyLimit,
+	handleControlCharacters,
+	handleSecurityHeaders
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) {

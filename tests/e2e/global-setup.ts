@@ -42,6 +42,7 @@ export default async function globalSetup() {
 		HOST: '127.0.0.1',
 		ORIGIN: `http://127.0.0.1:${port}`,
 		SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+		DEMO_DATA: 'on',
 		DEMO_PROFILES: process.env.E2E_DEMO_PROFILES ?? '3000',
 		LOG_LEVEL: 'warn',
 		E2E: '1'

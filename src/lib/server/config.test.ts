@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, parseConfig, startRefusals } from './config';
 
 describe('parseConfig', () => {
 	it('runs with nothing set: embedded database in ./data, port 3000', () => {
@@ -35,5 +35,18 @@ describe('parseConfig', () => {
 		});
 		expect(config.PORT).toBe(8080);
 		expect(config.MEILI_URL).toBe('http://search:7700');
+	});
+
+	it('loads no demo data unless asked for', () => {
+		expect(parseConfig({}).DEMO_DATA).toBe('off');
+		expect(parseConfig({ DEMO_DATA: 'on' }).DEMO_DATA).toBe('on');
+		expect(() => parseConfig({ DEMO_DATA: 'auto' })).toThrow(/DEMO_DATA: expected 'on' or 'off'/);
+	});
+});
+
+describe('startRefusals', () => {
+	it('refuses a start without the public origin, saying what to set', () => {
+		expect(startRefusals(parseConfig({}))).toEqual([expect.stringMatching(/^ORIGIN is not set\. Set it to/)]);
+		expect(startRefusals(parseConfig({ ORIGIN: 'https://kandidatenverkenner.nl' }))).toEqual([]);
 	});
 });

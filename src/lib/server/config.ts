@@ -32,7 +32,9 @@ const ConfigSchema = v.object({
 		),
 		'3000'
 	),
-	DEMO_DATA: v.optional(v.picklist(['auto', 'off'], "expected 'auto' or 'off'"), 'auto'),
+	// Off unless asked for: demo data comes with staff accounts whose password is in the README.
+	// `npm start` (the try-out) asks for it; see scripts/serve.js.
+	DEMO_DATA: v.optional(v.picklist(['on', 'off'], "expected 'on' or 'off'"), 'off'),
 	DEMO_PROFILES: v.optional(
 		v.pipe(v.string(), v.regex(/^\d+$/, 'expected a whole number'), v.transform(Number)),
 		'20000'
@@ -58,6 +60,8 @@ const ConfigSchema = v.object({
 		),
 		'1'
 	),
+	/** Read by adapter-node too: the header holding the client address behind a proxy. */
+	ADDRESS_HEADER: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]+$/, 'expected a header name'))),
 	LOG_LEVEL: v.optional(
 		v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'expected a pino level'),
 		'info'
@@ -92,4 +96,20 @@ let current: Config | undefined;
 export function config(): Config {
 	current ??= parseConfig();
 	return current;
+}
+
+/**
+ * What stops a start of the built app. Mail links and the CSRF origin check need the public origin;
+ * without it adapter-node takes the origin from each request's Host header, which anyone can set.
+ * `npm start` sets ORIGIN for its try-out on http://localhost:PORT, so only production can miss it.
+ */
+export function startRefusals(cfg: Config): string[] {
+	const refusals: string[] = [];
+	if (!cfg.ORIGIN) {
+		refusals.push(
+			'ORIGIN is not set. Set it to the public address of the site, e.g. ORIGIN=https://kandidatenverkenner.nl ' +
+				'(links in mails and the form origin check use it). To try the app out locally, run `npm start`.'
+		);
+	}
+	return refusals;
 }

@@ -4,18 +4,18 @@ import { createDemoStaff } from './demo-staff';
 import { log } from './log';
 
 /**
- * A newcomer's first `npm start` shows a living service: with DEMO_DATA=auto (the default) and no
- * candidates yet, a deterministic demo export goes through the real import. Production sets DEMO_DATA=off.
+ * A newcomer's first `npm start` shows a living service: with DEMO_DATA=on (which `npm start` sets) and no
+ * candidates yet, a deterministic demo export goes through the real import. Unset means off.
  */
 onStart('demo-data', async (app) => {
-	if (app.config.DEMO_DATA !== 'auto') return;
+	if (app.config.DEMO_DATA !== 'on') return;
 	const staff = await createDemoStaff(app.db.sql);
 	if (staff) log.warn({ accounts: staff }, 'demo staff accounts created with the documented demo password');
 	const [row] = await app.db.sql`select exists (select 1 from candidates) as has_candidates`;
 	if (row.has_candidates) return;
 	log.warn(
 		{ profiles: app.config.DEMO_PROFILES },
-		'empty database: loading demo data (set DEMO_DATA=off in production)'
+		'empty database: loading demo data (DEMO_DATA=on; never in production)'
 	);
 	const summary = await loadDemoData(app.db.sql, {
 		profiles: app.config.DEMO_PROFILES,

@@ -8,6 +8,7 @@ import {
 	selectedRefs
 } from '$lib/server/requests/interest-form';
 import type { Actions, PageServerLoad } from './$types';
+import { siteOrigin } from '$lib/server/requests/links';
 
 export const load: PageServerLoad = async (event) => {
 	const refs = selectedRefs(event.url.searchParams.getAll('kandidaat'));
@@ -21,7 +22,7 @@ export const actions: Actions = {
 	verstuur: async (event) => {
 		const outcome = await processInterestForm(app().db.sql, await event.request.formData(), {
 			address: event.getClientAddress(),
-			origin: event.url.origin,
+			origin: siteOrigin(),
 			clock: systemClock
 		});
 		if (!outcome.ok) {

@@ -6,6 +6,7 @@ import { registerIntermediary } from '$lib/server/registration/register-intermed
 import { parseRegistration } from '$lib/server/registration/registration-form';
 import { registrationLimiter, THROTTLED_MESSAGE } from '$lib/server/registration/registration-limiter';
 import type { Actions, PageServerLoad } from './$types';
+import { siteOrigin } from '$lib/server/requests/links';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, homeFor(locals.user.role));
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		}
 		const allowed = await registrationLimiter.consume(event.getClientAddress(), parsed.values.email);
 		if (!allowed) return fail(429, { message: THROTTLED_MESSAGE, errors: {}, values: parsed.values });
-		await registerIntermediary(app().db.sql, systemClock, parsed.registration, event.url.origin);
+		await registerIntermediary(app().db.sql, systemClock, parsed.registration, siteOrigin());
 		redirect(303, '/registreren?verzonden');
 	}
 };

@@ -40,7 +40,7 @@ export async function logIn(
 		log.warn('login failed');
 		return { ok: false, reason: 'invalid' };
 	}
-	await limiter.recordSuccess(input.email);
+	await limiter.recordSuccess(input.email, input.clientAddress);
 	const { token, session } = await createSession(sql, clock, row.id);
 	await recordAudit(sql, { userId: row.id, action: 'login', subjectType: 'user', subjectId: row.id });
 	return {

@@ -69,15 +69,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * PGlite has no lock of its own; two processes on one data directory would corrupt it. A pid file makes
  * the second one stop with a clear message instead (a stale file of a dead process is taken over).
  */
+/** Another process (usually the running app) holds the embedded database. */
+export class DatabaseInUseError extends Error {
+	constructor(
+		readonly dataDir: string,
+		readonly pid: number
+	) {
+		super(
+			`The embedded database in ${dataDir} is in use by process ${pid}. Stop it first, or set DATABASE_URL.`
+		);
+	}
+}
+
 function lockDataDir(dataDir: string): () => void {
 	mkdirSync(dataDir, { recursive: true });
 	const lockFile = join(dataDir, '..', 'pglite.pid');
 	if (existsSync(lockFile)) {
 		const pid = Number(readFileSync(lockFile, 'utf8'));
 		if (pid && pid !== process.pid && isAlive(pid)) {
-			throw new Error(
-				`The embedded database in ${dataDir} is in use by process ${pid}. Stop it first, or set DATABASE_URL.`
-			);
+			throw new DatabaseInUseError(dataDir, pid);
 		}
 	}
 	writeFileSync(lockFile, String(process.pid));

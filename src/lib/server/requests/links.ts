@@ -1,6 +1,9 @@
 import { config } from '../config';
 
-/** The public origin for links in mail sent outside a web request (scheduler). */
+/**
+ * The public origin for every link in a mail: configured, never the request's Host header (which anyone
+ * can set). A start of the built app refuses to run without ORIGIN; the fallback serves `vite dev`.
+ */
 export function siteOrigin(): string {
 	const cfg = config();
 	return cfg.ORIGIN ?? `http://localhost:${cfg.PORT}`;

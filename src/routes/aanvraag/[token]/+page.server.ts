@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { getEmployerStatus } from '$lib/server/requests/status';
 import type { PageServerLoad } from './$types';
+import { siteOrigin, statusLink } from '$lib/server/requests/links';
 
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	// A private page: never cached, never indexed, and the token stays out of other sites' logs.
@@ -17,6 +18,6 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	return {
 		status,
 		justSent: url.searchParams.has('verzonden'),
-		statusUrl: `${url.origin}/aanvraag/${params.token}`
+		statusUrl: statusLink(siteOrigin(), params.token)
 	};
 };

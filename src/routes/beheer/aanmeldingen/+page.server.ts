@@ -9,6 +9,7 @@ import {
 	refuseRegistration
 } from '$lib/server/registration/approval';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { siteOrigin } from '$lib/server/requests/links';
 
 function requireApprover(event: RequestEvent) {
 	const user = requireUser(event, 'admin', 'wsp');
@@ -28,7 +29,7 @@ export const actions: Actions = {
 		const result = await approveRegistration(app().db.sql, systemClock, {
 			userId,
 			by,
-			origin: event.url.origin
+			origin: siteOrigin()
 		});
 		if (!result.ok) return fail(400, { message: result.message });
 		return { done: 'approved' as const };

@@ -7,6 +7,7 @@ import type { Role } from '$lib/server/auth/session-user';
 import { listUsers } from '$lib/server/auth/user';
 import { systemClock } from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
+import { siteOrigin } from '$lib/server/requests/links';
 
 const ROLES: Role[] = ['admin', 'wsp', 'intermediair'];
 
@@ -58,7 +59,7 @@ export const actions: Actions = {
 				isCoordinator: wsp && echo.isCoordinator,
 				invitedBy: admin.id
 			},
-			{ origin: event.url.origin }
+			{ origin: siteOrigin() }
 		);
 		if (!result.ok) {
 			return fail(400, { ...echo, field: 'email', message: 'Er is al een account met dit e-mailadres.' });

@@ -7,6 +7,7 @@ import { getRegion } from '$lib/server/auth/region-team';
 import { getUserById } from '$lib/server/auth/user';
 import { systemClock } from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
+import { siteOrigin } from '$lib/server/requests/links';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event, 'admin');
@@ -62,7 +63,7 @@ export const actions: Actions = {
 				isCoordinator: user.isCoordinator,
 				invitedBy: admin.id
 			},
-			{ origin: event.url.origin }
+			{ origin: siteOrigin() }
 		);
 		return result.ok
 			? { done: 'Er is een nieuwe uitnodiging verstuurd. De oude link werkt niet meer.' }

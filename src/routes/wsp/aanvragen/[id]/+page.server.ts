@@ -10,6 +10,7 @@ import { reassignRequest } from '$lib/server/requests/reassign';
 import { recordRequestView, requireRequestAccess } from '$lib/server/requests/staff-access';
 import { changeStatus, recordCandidateConsent, recordFirstContact } from '$lib/server/requests/workflow';
 import type { Actions, PageServerLoad } from './$types';
+import { siteOrigin } from '$lib/server/requests/links';
 
 export const load: PageServerLoad = async (event) => {
 	const sql = app().db.sql;
@@ -32,7 +33,7 @@ function action(name: keyof typeof ACTION_SUCCESS, change: Change) {
 		const sql = app().db.sql;
 		const { user, row } = await requireRequestAccess(event, sql);
 		const form = await event.request.formData();
-		const result = await change(row.id, { user, clock: systemClock, origin: event.url.origin }, form);
+		const result = await change(row.id, { user, clock: systemClock, origin: siteOrigin() }, form);
 		if (!result.ok) {
 			return fail(400, {
 				action: name,
