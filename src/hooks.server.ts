@@ -5,10 +5,10 @@ import { startApp, stopApp } from '$lib/server/app';
 import { handleAuth } from '$lib/server/auth/handle';
 import { handleBodyLimit } from '$lib/server/body-limit';
 import { log } from '$lib/server/log';
-import '$lib/server/startup';
+import { startupSteps } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
-	await startApp();
+	await startApp(startupSteps);
 	// adapter-node emits this after it has stopped accepting requests (SIGTERM/SIGINT).
 	process.once('sveltekit:shutdown', () => {
 		void stopApp();

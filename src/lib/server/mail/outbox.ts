@@ -1,5 +1,4 @@
-import type postgres from 'postgres';
-import type { Sql } from '../db/database';
+import type { Queryable, Sql } from '../db/database';
 import { generateSecureRandomString } from '../auth/random';
 import { nudgeMailWorker } from './worker';
 
@@ -21,7 +20,7 @@ export interface OutgoingMailRequest {
  * `dedupeKey` was queued before.
  */
 export async function enqueueMail(
-	sql: Sql | postgres.TransactionSql,
+	sql: Queryable,
 	mail: OutgoingMailRequest
 ): Promise<string | null> {
 	const id = generateSecureRandomString();

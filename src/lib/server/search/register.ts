@@ -1,4 +1,4 @@
-import { onStart, onStop } from '../app';
+import type { AppContext, StartupStep } from '../app';
 import { log } from '../log';
 import { addReadinessCheck } from '../readiness';
 import {
@@ -12,7 +12,7 @@ import {
 const WATCH_INTERVAL_MS = 15_000;
 let watcher: ReturnType<typeof setInterval> | undefined;
 
-onStart('search', async (app) => {
+async function startSearch(app: AppContext): Promise<void> {
 	const engine = createConfiguredEngine(app.config);
 	useSearchEngine(engine);
 	addReadinessCheck('search', async () => {
@@ -40,9 +40,13 @@ onStart('search', async (app) => {
 		}
 	}, WATCH_INTERVAL_MS);
 	watcher.unref();
-});
+}
 
-onStop('search', async () => {
-	if (watcher) clearInterval(watcher);
-	useSearchEngine(undefined);
-});
+export const searchStep: StartupStep = {
+	name: 'search',
+	start: startSearch,
+	async stop() {
+		if (watcher) clearInterval(watcher);
+		useSearchEngine(undefined);
+	}
+};
