@@ -63,7 +63,6 @@ const accountKey = (email: string) => hashToken(email.trim().toLowerCase());
 
 export const loginLimiter = new LoginLimiter();
 
-
 export function retryMessage(retryAt: Date, now = new Date()): string {
 	const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
 	return (

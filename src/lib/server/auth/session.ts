@@ -5,7 +5,6 @@ import type { Queryable, Sql } from '../db/database';
 import { generateSecureRandomString } from './random';
 import type { SessionUser } from './session-user';
 
-
 /**
  * Staff sessions end after 8 hours without a request (a working day with a long lunch still counts as
  * active) and at the latest 12 hours after log-in, so every shift starts with a fresh log-in and a

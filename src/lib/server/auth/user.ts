@@ -5,7 +5,6 @@ import { hashPassword } from './password';
 import { generateSecureRandomString } from './random';
 import type { Role, SessionUser } from './session-user';
 
-
 export interface User extends SessionUser {
 	active: boolean;
 	/** False for an invited colleague who has not set a password yet. */

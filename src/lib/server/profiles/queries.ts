@@ -16,7 +16,10 @@ export async function getPublicProfile(sql: Queryable, ref: string): Promise<Pub
 }
 
 /** Every published document in pages, for rebuilding the search index at start-up. */
-export async function* listPublicDocuments(sql: Queryable, pageSize = 2000): AsyncGenerator<ProfileDocument[]> {
+export async function* listPublicDocuments(
+	sql: Queryable,
+	pageSize = 2000
+): AsyncGenerator<ProfileDocument[]> {
 	let after = '';
 	for (;;) {
 		const rows = await sql<{ public_ref: string; document: ProfileDocument }[]>`
@@ -53,20 +56,4 @@ export async function getCandidateForStaff(sql: Queryable, ref: string): Promise
 		from candidates c join candidate_source_ids s on s.candidate_id = c.id
 		where c.public_ref = ${ref}`;
 	return row ?? null;
-}
-
-/**
- * A WSP contact's decision on a held-back (already scrubbed) profile text. Takes effect in the published
- * set at the next `refreshPublicProfiles`. Access control is the caller's job.
- */
-export async function reviewProfileText(
-	sql: Queryable,
-	ref: string,
-	decision: 'approved' | 'rejected'
-): Promise<boolean> {
-	const rows = await sql`
-		update candidates set profile_text_state = ${decision}, updated_at = now()
-		where public_ref = ${ref} and profile_text_state in ('review', 'approved', 'rejected')
-		returning 1`;
-	return rows.length > 0;
 }
