@@ -1,5 +1,4 @@
 import type { Row } from 'postgres';
-import type postgres from 'postgres';
 import type { Queryable } from '../db/database';
 import { hashPassword } from './password';
 import { generateSecureRandomString } from './random';
