@@ -101,10 +101,19 @@ export function amsterdamDay(at: Date): string {
 /** The Amsterdam calendar month of an instant, as `YYYY-MM`. */
 export const amsterdamMonth = (at: Date) => amsterdamDay(at).slice(0, 7);
 
+// An import asks for the same few thousand days again and again: remember them (bounded).
+const midnights = new Map<string, number>();
+
 /** 00:00 in Amsterdam (CET or CEST as it falls) on a `YYYY-MM-DD` day. */
 export function amsterdamMidnight(day: string): Date {
-	const [year, month, date] = day.split('-').map(Number);
-	return localInstant(year, month, date, 0);
+	let at = midnights.get(day);
+	if (at === undefined) {
+		const [year, month, date] = day.split('-').map(Number);
+		at = localInstant(year, month, date, 0).getTime();
+		if (midnights.size >= 20_000) midnights.clear();
+		midnights.set(day, at);
+	}
+	return new Date(at);
 }
 
 /** 00:00 in Amsterdam on the day of `at`. */
