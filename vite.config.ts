@@ -26,7 +26,7 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					environment: 'node',
-					include: ['src/**/*.test.ts', 'search/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'search/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts', ...timeZoneTests],
 					// PGlite's initdb takes seconds; database tests get room without hiding real hangs.
 					testTimeout: 60_000,
