@@ -10,6 +10,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { parseConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/database';
 import { migrate } from '../src/lib/server/db/migrate';
 import { runImport } from '../src/lib/server/import/run-import';
@@ -48,7 +49,7 @@ console.log(
 	`seed: ${profiles} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB in ${seconds(t)} s (RSS now ${(process.memoryUsage.rss() / 1e6).toFixed(0)} MB)`
 );
 
-const serverUrl = process.env.DATABASE_URL || undefined;
+const serverUrl = parseConfig().DATABASE_URL;
 let benchUrl: string | undefined;
 let admin: postgres.Sql | undefined;
 if (serverUrl) {

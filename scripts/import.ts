@@ -57,11 +57,7 @@ try {
 		full: values.full,
 		strict: values.strict,
 		organisation: values.organisation,
-		kAnonymity: values.k
-			? Number(values.k)
-			: process.env.K_ANONYMITY
-				? Number(process.env.K_ANONYMITY)
-				: undefined,
+		kAnonymity: values.k ? Number(values.k) : config.K_ANONYMITY,
 		onProgress: showProgress,
 		index: engine ? { upsert: (docs) => engine.upsert(docs), remove: (ids) => engine.remove(ids) } : undefined
 	});

@@ -17,6 +17,7 @@ import type { Role } from '../src/lib/server/auth/session-user';
 import { createUser, EmailTakenError } from '../src/lib/server/auth/user';
 import { recordAudit } from '../src/lib/server/audit';
 import { systemClock } from '../src/lib/server/clock';
+import { config } from '../src/lib/server/config';
 
 const ROLES: Role[] = ['admin', 'wsp', 'intermediair'];
 
@@ -70,7 +71,7 @@ function promptHidden(question: string): Promise<string> {
 }
 
 async function choosePassword(): Promise<string | undefined> {
-	const fromEnv = process.env.USER_PASSWORD;
+	const fromEnv = config().USER_PASSWORD;
 	if (fromEnv) {
 		const problem = passwordProblem(fromEnv, email);
 		if (problem) usage(`USER_PASSWORD is refused: ${problem}`);

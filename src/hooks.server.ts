@@ -9,11 +9,11 @@ import { handleClientAddress } from '$lib/server/client-address';
 import { config, ConfigError, startRefusals } from '$lib/server/config';
 import { handleControlCharacters } from '$lib/server/control-characters';
 import { log } from '$lib/server/log';
-import '$lib/server/startup';
+import { startupSteps } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
 	if (!dev) refuseUnsafeStart();
-	await startApp();
+	await startApp(startupSteps);
 	// adapter-node emits this after it has stopped accepting requests (SIGTERM/SIGINT).
 	process.once('sveltekit:shutdown', () => {
 		void stopApp();

@@ -17,10 +17,6 @@ export function setBit(bits: Bitset, i: number): void {
 	bits[i >>> 5] |= 1 << (i & 31);
 }
 
-export function hasBit(bits: Bitset, i: number): boolean {
-	return (bits[i >>> 5] & (1 << (i & 31))) !== 0;
-}
-
 export function andInto(target: Bitset, other: Bitset): void {
 	for (let i = 0; i < target.length; i++) target[i] &= other[i];
 }

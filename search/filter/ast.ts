@@ -23,8 +23,6 @@ export type FilterNode =
 	| { type: 'geoRadius'; lat: number; lng: number; radius: number }
 	| { type: 'geoBoundingBox'; top: number; right: number; bottom: number; left: number };
 
-export const MATCH_ALL: FilterNode = { type: 'and', children: [] };
-
 /** Attribute names a filter reads; `_geo` for the geo functions. */
 export function filterAttributes(node: FilterNode, into: Set<string> = new Set()): Set<string> {
 	switch (node.type) {

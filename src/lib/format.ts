@@ -1,15 +1,12 @@
 /** Dutch formatting of numbers, dates and periods, the same on server and browser. */
+import { formatInstant, fromUnixSeconds } from './time';
+
 const numberFormat = new Intl.NumberFormat('nl-NL');
-const dateFormat = new Intl.DateTimeFormat('nl-NL', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'Europe/Amsterdam'
-});
 
 export const formatNumber = (n: number) => numberFormat.format(n);
 
-export const formatDate = (unixSeconds: number) => dateFormat.format(new Date(unixSeconds * 1000));
+/** A search-index date (unix seconds) as "1 maart 2026". */
+export const formatDate = (seconds: number) => formatInstant(fromUnixSeconds(seconds), 'date');
 
 export function formatHours(min: number, max: number): string {
 	return min === max ? `${min} uur per week` : `${min} tot ${max} uur per week`;
@@ -34,10 +31,3 @@ export function plural(n: number, one: string, many: string): string {
 export function regionLabel(name: string): string {
 	return /^regio\b/i.test(name) ? name : `Regio ${name}`;
 }
-
-/** Short date and time in Dutch, Amsterdam time: "23-11-2026 17:45". */
-export const dateTimeShort = new Intl.DateTimeFormat('nl-NL', {
-	dateStyle: 'short',
-	timeStyle: 'short',
-	timeZone: 'Europe/Amsterdam'
-});

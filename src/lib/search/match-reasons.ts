@@ -1,5 +1,6 @@
 import type { ProfileDocument } from '$search/document';
 import { facetValueLabel, FACETS } from './facets';
+import { formatInstant, fromUnixSeconds } from '../time';
 import { startOfToday, type Workplace } from './search-query';
 import type { SearchState } from './search-state';
 
@@ -35,7 +36,7 @@ export function matchReasons(
 		reasons.push(
 			doc.availableFrom <= today
 				? 'Kan direct beginnen'
-				: `Kan beginnen vanaf ${new Date(doc.availableFrom * 1000).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })}`
+				: `Kan beginnen vanaf ${formatInstant(fromUnixSeconds(doc.availableFrom), 'date')}`
 		);
 	}
 	if (workplace && doc.reachableMunicipalities.includes(workplace.code)) {

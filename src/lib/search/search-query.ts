@@ -1,3 +1,4 @@
+import { startOfAmsterdamDay, unixSeconds } from '../time';
 import type {
 	FacetDistribution,
 	FacetStats,
@@ -24,16 +25,7 @@ export const HIGHLIGHT_POST = '__/ais-highlight__';
 const quote = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 
 /** Start of today in Europe/Amsterdam, as unix seconds (availability is a matter of days). */
-export function startOfToday(now: Date): number {
-	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-	const utcMidnight = Date.parse(`${day}T00:00:00Z`) / 1000;
-	const offsetHours = Number(
-		new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', hour: 'numeric', hourCycle: 'h23' })
-			.formatToParts(new Date(utcMidnight * 1000))
-			.find((p) => p.type === 'hour')?.value ?? 0
-	);
-	return utcMidnight - offsetHours * 3600;
-}
+export const startOfToday = (now: Date): number => unixSeconds(startOfAmsterdamDay(now));
 
 /** The filters of every part of a search except the facet refinements, in Meilisearch's syntax. */
 export function baseFilters(state: SearchState, workplace: Workplace | null, now: Date): string[] {

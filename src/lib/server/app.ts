@@ -5,35 +5,32 @@ import { log } from './log';
 
 /**
  * The long-lived parts of one running service, started once (SvelteKit's `init` hook, or a CLI script)
- * and stopped on SIGTERM. Subsystems add start-up work and background jobs through `onStart`/`onStop`.
+ * and stopped on SIGTERM. What else starts, and in which order, is the list of steps the caller passes
+ * (the service's list is `startupSteps` in startup.ts).
  */
 export interface AppContext {
 	config: Config;
 	db: Database;
 }
 
-type StartStep = { name: string; run(app: AppContext): Promise<void> };
-type StopStep = { name: string; run(): Promise<void> };
+/** One subsystem's start-up work, and how to stop what it started (background jobs), if anything. */
+export interface StartupStep {
+	name: string;
+	start(app: AppContext): Promise<void>;
+	stop?(): Promise<void>;
+}
 
-const startSteps: StartStep[] = [];
-const stopSteps: StopStep[] = [];
 let current: AppContext | undefined;
 let starting: Promise<AppContext> | undefined;
-
-export function onStart(name: string, run: StartStep['run']): void {
-	startSteps.push({ name, run });
-}
-
-export function onStop(name: string, run: StopStep['run']): void {
-	stopSteps.push({ name, run });
-}
+let started: StartupStep[] = [];
 
 export function app(): AppContext {
 	if (!current) throw new Error('The application has not been started (startApp).');
 	return current;
 }
 
-export function startApp(cfg: Config = config()): Promise<AppContext> {
+/** Connects, migrates, then runs `steps` one after the other; stopApp stops them in reverse order. */
+export function startApp(steps: readonly StartupStep[] = [], cfg: Config = config()): Promise<AppContext> {
 	starting ??= (async () => {
 		const began = Date.now();
 		const db = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR });
@@ -41,9 +38,10 @@ export function startApp(cfg: Config = config()): Promise<AppContext> {
 		const applied = await migrate(db.sql);
 		if (applied.length) log.info({ migrations: applied }, 'migrations applied');
 		const context: AppContext = { config: cfg, db };
-		for (const step of startSteps) {
+		for (const step of steps) {
 			const t = Date.now();
-			await step.run(context);
+			started.push(step);
+			await step.start(context);
 			log.info({ step: step.name, ms: Date.now() - t }, 'start-up step done');
 		}
 		current = context;
@@ -56,9 +54,10 @@ export function startApp(cfg: Config = config()): Promise<AppContext> {
 export async function stopApp(): Promise<void> {
 	if (!starting) return;
 	const context = await starting.catch(() => undefined);
-	for (const step of [...stopSteps].reverse()) {
-		await step.run().catch((error) => log.error({ err: error, step: step.name }, 'stop step failed'));
+	for (const step of [...started].reverse()) {
+		await step.stop?.().catch((error) => log.error({ err: error, step: step.name }, 'stop step failed'));
 	}
+	started = [];
 	await context?.db.close();
 	current = undefined;
 	starting = undefined;

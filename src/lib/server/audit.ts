@@ -1,5 +1,4 @@
-import type postgres from 'postgres';
-import type { Sql } from './db/database';
+import type { Queryable, Sql } from './db/database';
 
 export interface AuditEntry {
 	/** Who did it; null for the system or an anonymous visitor. */
@@ -12,7 +11,7 @@ export interface AuditEntry {
 }
 
 /** Pass the transaction of the change itself, so the record and the change commit together. */
-export async function recordAudit(sql: Sql | postgres.TransactionSql, entry: AuditEntry): Promise<void> {
+export async function recordAudit(sql: Queryable, entry: AuditEntry): Promise<void> {
 	await sql`insert into audit_log (user_id, action, subject_type, subject_id, details)
 		values (${entry.userId}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId},
 			${sql.json(entry.details ?? {})})`;

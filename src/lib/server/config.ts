@@ -63,9 +63,17 @@ const ConfigSchema = v.object({
 	/** Read by adapter-node too: the header holding the client address behind a proxy. */
 	ADDRESS_HEADER: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]+$/, 'expected a header name'))),
 	LOG_LEVEL: v.optional(
-		v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'expected a pino level'),
-		'info'
-	)
+		v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'expected a pino level')
+	),
+	/** Keeps altcha challenges valid across restarts and instances; without it each process makes a key. */
+	ALTCHA_HMAC_KEY: v.optional(v.string()),
+	MIGRATIONS_DIR: v.optional(v.string(), 'migrations'),
+	/** Set by Vitest: logs are silent in tests unless LOG_LEVEL says otherwise. */
+	VITEST: v.optional(v.string()),
+	/** The end-to-end build exposes its test-only routes (/__e2e/*) when this is '1'. */
+	E2E: v.optional(v.string()),
+	/** `npm run user:create` only: the new account's password, for automation. */
+	USER_PASSWORD: v.optional(v.string())
 });
 
 export type Config = v.InferOutput<typeof ConfigSchema>;
@@ -112,4 +120,19 @@ export function startRefusals(cfg: Config): string[] {
 		);
 	}
 	return refusals;
+}
+
+/**
+ * The pino level: LOG_LEVEL, else silent under Vitest and info otherwise. The logger is made before
+ * start-up validates the configuration, so a wrong value here falls back to info: start-up then reports
+ * the problem, through that logger.
+ */
+export function logLevel(): NonNullable<Config['LOG_LEVEL']> {
+	try {
+		const c = config();
+		return c.LOG_LEVEL ?? (c.VITEST ? 'silent' : 'info');
+	} catch (error) {
+		if (error instanceof ConfigError) return 'info';
+		throw error;
+	}
 }

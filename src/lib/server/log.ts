@@ -1,11 +1,12 @@
 import pino from 'pino';
+import { logLevel } from './config';
 
 /**
  * Structured JSON logs. Personal data never goes in: log ids, counts and codes, not names, e-mail
  * addresses, phone numbers or free text. The redact list is a safety net for mistakes, not a licence.
  */
 export const log = pino({
-	level: process.env.LOG_LEVEL?.trim() || (process.env.VITEST ? 'silent' : 'info'),
+	level: logLevel(),
 	base: { service: 'kandidatenverkenner' },
 	redact: {
 		paths: [

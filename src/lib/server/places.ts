@@ -1,5 +1,5 @@
 import type { Workplace } from '$lib/search/search-query';
-import type { Queryable, Sql } from './db/database';
+import type { Queryable } from './db/database';
 
 const POSTCODE = /^([1-9][0-9]{3})\s?([a-zA-Z]{2})?$/;
 
@@ -17,8 +17,7 @@ function normalise(name: string): string {
  * without letters) into the municipality we search reachability on. Distances are measured from the
  * postcode area when one is given, which is closer to the real workplace than the municipality centre.
  */
-export async function resolveWorkplace(db: Queryable, input: string): Promise<Workplace | null> {
-	const sql = db as Sql;
+export async function resolveWorkplace(sql: Queryable, input: string): Promise<Workplace | null> {
 	const text = input.trim();
 	if (!text) return null;
 	const postcode = POSTCODE.exec(text);

@@ -1,12 +1,18 @@
-/**
- * Registers each subsystem's start-up work, in order. Imported once by hooks.server.ts; CLI scripts that
- * need the same behaviour import it too.
- */
-// Demo data first: the search index is built from what it publishes.
-import './demo-on-empty';
-import './search/register';
-import './mail/register';
-import './requests/register';
-import './saved-searches/register';
+import type { StartupStep } from './app';
+import { demoDataStep } from './demo-on-empty';
+import { mailWorkerStep } from './mail/register';
+import { requestJobsStep } from './requests/register';
+import { savedSearchAlertsStep } from './saved-searches/register';
+import { searchStep } from './search/register';
 
-export {};
+/**
+ * What the service starts after connecting and migrating, in this order. Demo data comes first: the
+ * search index is built from what it publishes; the background jobs come last, once search answers.
+ */
+export const startupSteps: readonly StartupStep[] = [
+	demoDataStep,
+	searchStep,
+	mailWorkerStep,
+	requestJobsStep,
+	savedSearchAlertsStep
+];

@@ -1,3 +1,4 @@
+import { amsterdamDay } from '$lib/time';
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { changePassword, clearAbsence, setAbsence } from '$lib/server/auth/account';
@@ -8,8 +9,7 @@ import { getUserById, listRegionTeam } from '$lib/server/auth/user';
 import { getRegion } from '$lib/server/auth/region-team';
 import type { Actions, PageServerLoad } from './$types';
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-const toDay = (d: Date | null) => (d ? dayFormat.format(d) : '');
+const toDay = (d: Date | null) => (d ? amsterdamDay(d) : '');
 
 export const load: PageServerLoad = async (event) => {
 	const current = requireUser(event);

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { homeFor } from '$lib/server/auth/redirect';
+import { formFailure } from '$lib/server/forms/parse-form';
 import { systemClock } from '$lib/server/clock';
 import { registerIntermediary } from '$lib/server/registration/register-intermediary';
 import { parseRegistration } from '$lib/server/registration/registration-form';
@@ -16,13 +17,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	registreer: async (event) => {
 		const parsed = parseRegistration(await event.request.formData());
-		if (!parsed.ok) {
-			const { message, errors, values } = parsed;
-			return fail(400, { message, errors, values });
+		if (!parsed.ok) return fail(400, parsed.failure);
+		const { registration } = parsed;
+		const allowed = await registrationLimiter.consume(event.getClientAddress(), registration.email);
+		if (!allowed) {
+			const failure = formFailure(parsed.values, {}, { message: THROTTLED_MESSAGE, conceal: ['wachtwoord'] });
+			return fail(429, failure);
 		}
-		const allowed = await registrationLimiter.consume(event.getClientAddress(), parsed.values.email);
-		if (!allowed) return fail(429, { message: THROTTLED_MESSAGE, errors: {}, values: parsed.values });
-		await registerIntermediary(app().db.sql, systemClock, parsed.registration, siteOrigin());
+		await registerIntermediary(app().db.sql, systemClock, registration, siteOrigin());
 		redirect(303, '/registreren?verzonden');
 	}
 };

@@ -1,3 +1,4 @@
+import { formatInstant } from '$lib/time';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { hashToken } from './random';
 
@@ -120,16 +121,10 @@ export class ResetLimiter {
 export const passwordResetLimiter = new ResetLimiter();
 export const loginLimiter = new LoginLimiter();
 
-const timeFormat = new Intl.DateTimeFormat('nl-NL', {
-	hour: '2-digit',
-	minute: '2-digit',
-	timeZone: 'Europe/Amsterdam'
-});
-
 export function retryMessage(retryAt: Date, now = new Date()): string {
 	const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
 	return (
 		`U hebt te vaak geprobeerd in te loggen. Probeer het over ${minutes} ` +
-		`${minutes === 1 ? 'minuut' : 'minuten'} opnieuw (om ${timeFormat.format(retryAt)} uur).`
+		`${minutes === 1 ? 'minuut' : 'minuten'} opnieuw (om ${formatInstant(retryAt, 'clock')} uur).`
 	);
 }

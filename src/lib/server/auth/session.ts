@@ -1,12 +1,9 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { sha256 } from '@oslojs/crypto/sha2';
-import type postgres from 'postgres';
 import type { Clock } from '../clock';
-import type { Sql } from '../db/database';
+import type { Queryable, Sql } from '../db/database';
 import { generateSecureRandomString } from './random';
 import type { SessionUser } from './session-user';
-
-type Queryable = Sql | postgres.TransactionSql;
 
 /**
  * Staff sessions end after 8 hours without a request (a working day with a long lunch still counts as

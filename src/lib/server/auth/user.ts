@@ -1,10 +1,8 @@
-import type postgres from 'postgres';
-import type { Sql } from '../db/database';
+import type { Row } from 'postgres';
+import type { Queryable } from '../db/database';
 import { hashPassword } from './password';
 import { generateSecureRandomString } from './random';
 import type { Role, SessionUser } from './session-user';
-
-type Queryable = Sql | postgres.TransactionSql;
 
 export interface User extends SessionUser {
 	active: boolean;
@@ -37,7 +35,7 @@ const columns = (sql: Queryable) => sql`id, email, name, role, region_code, is_c
 	password_hash is not null as has_password, absent_from, absent_until, backup_user_id, created_at,
 	deactivated_at`;
 
-function toUser(row: postgres.Row): User {
+function toUser(row: Row): User {
 	return {
 		id: row.id,
 		email: row.email,

@@ -53,6 +53,8 @@ export interface UploadOptions {
 	full: boolean;
 	strict: boolean;
 	bytes: number;
+	/** The configured K_ANONYMITY: an upload publishes by the same rule as the command line. */
+	kAnonymity: number;
 	index?: ProfileIndex;
 }
 
@@ -83,6 +85,7 @@ export async function startUploadImport(sql: Sql, path: string, options: UploadO
 		userId: options.userId,
 		full: options.full,
 		strict: options.strict,
+		kAnonymity: options.kAnonymity,
 		index: options.index,
 		onProgress: (progress) => (job.progress = progress)
 	});

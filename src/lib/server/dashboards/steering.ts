@@ -1,3 +1,4 @@
+import { amsterdamMonth } from '$lib/time';
 import { ALL_REGIONS, oneRegion, regionCondition, type StaffScope } from '../auth/scope';
 import type { Sql } from '../db/database';
 
@@ -65,12 +66,7 @@ export function summarise(key: string, facts: RequestFacts[], now: Date): Steeri
 	};
 }
 
-const monthFormat = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Amsterdam',
-	year: 'numeric',
-	month: '2-digit'
-});
-export const monthOf = (d: Date) => monthFormat.format(d).slice(0, 7);
+export const monthOf = amsterdamMonth;
 
 function groupBy(facts: RequestFacts[], keyOf: (f: RequestFacts) => string): Map<string, RequestFacts[]> {
 	const groups = new Map<string, RequestFacts[]>();

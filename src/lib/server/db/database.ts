@@ -6,8 +6,12 @@ import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedServer, type EmbeddedServer } fr
 
 export type Sql = postgres.Sql;
 export type Tx = postgres.TransactionSql;
-/** Anything a query can run on: the pool or an open transaction. */
-export type Queryable = Sql | Tx;
+/**
+ * Anything a query can run on: the pool or an open transaction. It is postgres.js's common base of both
+ * (a union of the two would not be callable as a tag), so domain functions take a Queryable and run
+ * inside their caller's transaction when given one. Only code that opens a transaction needs `Sql`.
+ */
+export type Queryable = postgres.ISql;
 
 export interface Database {
 	sql: Sql;

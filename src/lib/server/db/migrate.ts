@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { config } from '../config';
 import type { Sql } from './database';
 
 // Any fixed number: every instance takes the same advisory lock, so two starting together do not race.
@@ -17,7 +18,7 @@ export class MigrationError extends Error {
 }
 
 export function migrationsDir(): string {
-	return resolve(process.env.MIGRATIONS_DIR ?? 'migrations');
+	return resolve(config().MIGRATIONS_DIR);
 }
 
 /**

@@ -1,5 +1,4 @@
-import type postgres from 'postgres';
-import type { Sql } from '../db/database';
+import type { Queryable, Sql } from '../db/database';
 import { generateSecureRandomString } from '../auth/random';
 import { nudgeMailWorker } from './worker';
 
@@ -20,10 +19,7 @@ export interface OutgoingMailRequest {
  * message is then sent if and only if that transaction commits. Returns the outbox id, or null when
  * `dedupeKey` was queued before.
  */
-export async function enqueueMail(
-	sql: Sql | postgres.TransactionSql,
-	mail: OutgoingMailRequest
-): Promise<string | null> {
+export async function enqueueMail(sql: Queryable, mail: OutgoingMailRequest): Promise<string | null> {
 	const id = generateSecureRandomString();
 	const rows = await sql`
 		insert into mail_outbox (id, kind, to_address, subject, text_body, html_body, dedupe_key, related_type, related_id)

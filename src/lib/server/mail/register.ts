@@ -1,13 +1,15 @@
-import { onStart, onStop } from '../app';
+import type { StartupStep } from '../app';
 import { startMailWorker } from './worker';
 
 let worker: ReturnType<typeof startMailWorker> | undefined;
 
-onStart('mail worker', async (app) => {
-	worker = startMailWorker(app);
-});
-
-onStop('mail worker', async () => {
-	await worker?.stop();
-	worker = undefined;
-});
+export const mailWorkerStep: StartupStep = {
+	name: 'mail worker',
+	async start(app) {
+		worker = startMailWorker(app);
+	},
+	async stop() {
+		await worker?.stop();
+		worker = undefined;
+	}
+};

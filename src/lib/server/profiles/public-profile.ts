@@ -15,7 +15,7 @@ import {
 } from './reference';
 import { textRestatesWithheld } from './text-leaks';
 import { dutchTitle } from './title';
-import { amsterdamMidnight } from './dates';
+import { amsterdamMidnight, unixSeconds } from '$lib/time';
 
 /** The stored candidate fields the public projection may look at; nothing else reaches it. */
 export interface PublishableCandidate {
@@ -82,14 +82,14 @@ export function toProfileDocument(c: PublishableCandidate, level: number, now = 
 		hoursMin,
 		hoursMax,
 		dayParts: [...p.dayParts],
-		availableFrom: amsterdamMidnight(p.availableFrom ?? c.sourceUpdatedAt),
+		availableFrom: unixSeconds(amsterdamMidnight(p.availableFrom ?? c.sourceUpdatedAt)),
 		travelDistanceKm: qi.travelKm,
 		reachableMunicipalities: reachableFrom(qi.location, qi.travelKm),
 		transport: [...p.transport],
 		driversLicence: qi.licences,
 		hasDriversLicence: qi.hasLicence,
 		_geo: centroidOf(qi.location),
-		updatedAt: amsterdamMidnight(c.sourceUpdatedAt),
+		updatedAt: unixSeconds(amsterdamMidnight(c.sourceUpdatedAt)),
 		publishedAt: Math.floor((c.firstPublishedAt ?? now).getTime() / 1000)
 	};
 }

@@ -1,12 +1,12 @@
 import type { ProfileDocument } from '../../../../search/document';
-import type { Sql } from '../db/database';
+import type { Queryable } from '../db/database';
 import { PUBLIC_REF_PATTERN } from './public-ref';
 
 export type PublicProfileLookup =
 	{ status: 'published'; document: ProfileDocument } | { status: 'unpublished' } | { status: 'unknown' };
 
 /** For the public page: a known ref that is not (or no longer) published says so, and nothing more. */
-export async function getPublicProfile(sql: Sql, ref: string): Promise<PublicProfileLookup> {
+export async function getPublicProfile(sql: Queryable, ref: string): Promise<PublicProfileLookup> {
 	if (!PUBLIC_REF_PATTERN.test(ref)) return { status: 'unknown' };
 	const [published] = await sql<{ document: ProfileDocument }[]>`
 		select document from public_profiles where public_ref = ${ref}`;
@@ -16,7 +16,10 @@ export async function getPublicProfile(sql: Sql, ref: string): Promise<PublicPro
 }
 
 /** Every published document in pages, for rebuilding the search index at start-up. */
-export async function* listPublicDocuments(sql: Sql, pageSize = 2000): AsyncGenerator<ProfileDocument[]> {
+export async function* listPublicDocuments(
+	sql: Queryable,
+	pageSize = 2000
+): AsyncGenerator<ProfileDocument[]> {
 	let after = '';
 	for (;;) {
 		const rows = await sql<{ public_ref: string; document: ProfileDocument }[]>`
@@ -44,7 +47,7 @@ export interface StaffCandidateView {
  * For the WSP inbox: what a WSP contact needs to find the person in the source system. It returns the
  * klantnummer, so the CALLER must have checked that the signed-in user is a WSP contact of this region.
  */
-export async function getCandidateForStaff(sql: Sql, ref: string): Promise<StaffCandidateView | null> {
+export async function getCandidateForStaff(sql: Queryable, ref: string): Promise<StaffCandidateView | null> {
 	if (!PUBLIC_REF_PATTERN.test(ref)) return null;
 	const [row] = await sql<StaffCandidateView[]>`
 		select c.public_ref as "publicRef", c.organisation, s.klantnummer, c.region_code as "regionCode",
@@ -53,20 +56,4 @@ export async function getCandidateForStaff(sql: Sql, ref: string): Promise<Staff
 		from candidates c join candidate_source_ids s on s.candidate_id = c.id
 		where c.public_ref = ${ref}`;
 	return row ?? null;
-}
-
-/**
- * A WSP contact's decision on a held-back (already scrubbed) profile text. Takes effect in the published
- * set at the next `refreshPublicProfiles`. Access control is the caller's job.
- */
-export async function reviewProfileText(
-	sql: Sql,
-	ref: string,
-	decision: 'approved' | 'rejected'
-): Promise<boolean> {
-	const rows = await sql`
-		update candidates set profile_text_state = ${decision}, updated_at = now()
-		where public_ref = ${ref} and profile_text_state in ('review', 'approved', 'rejected')
-		returning 1`;
-	return rows.length > 0;
 }

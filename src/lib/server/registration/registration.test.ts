@@ -70,10 +70,11 @@ describe('registration form', () => {
 		const result = parseRegistration(form);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(Object.keys(result.errors).sort()).toEqual(['email', 'kvk', 'toestemming', 'wachtwoord']);
-		expect(result.errors.kvk).toContain('8 cijfers');
-		expect(result.values).toMatchObject({ organisatie: 'Bureau', kvk: '1234', naam: 'Piet' });
-		expect(JSON.stringify(result.values)).not.toContain('kort');
+		const { errors, values } = result.failure;
+		expect(Object.keys(errors).sort()).toEqual(['email', 'kvk', 'toestemming', 'wachtwoord']);
+		expect(errors.kvk).toContain('8 cijfers');
+		expect(values).toMatchObject({ organisatie: 'Bureau', kvk: '1234', naam: 'Piet' });
+		expect(JSON.stringify(values)).not.toContain('kort');
 	});
 
 	it('accepts a complete form', () => {

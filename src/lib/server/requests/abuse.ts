@@ -3,6 +3,7 @@ import { CappedMap, createChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { verify } from 'altcha-lib/frameworks/shared';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { config } from '../config';
 
 /**
  * Abuse protection without third parties. A hidden honeypot field catches simple bots. Per address and
@@ -22,7 +23,8 @@ export const LIMITS = {
 
 // ALTCHA_HMAC_KEY keeps challenges valid across restarts and instances; without it a per-process key
 // is made, so a challenge issued just before a restart fails once and the form simply asks again.
-const hmacKey = process.env.ALTCHA_HMAC_KEY?.trim() || randomBytes(32).toString('hex');
+let key: string | undefined;
+const hmacKey = () => (key ??= config().ALTCHA_HMAC_KEY || randomBytes(32).toString('hex'));
 const usedChallenges = new CappedMap<string, boolean>({ maxSize: 10_000 });
 
 const byAddress = new RateLimiterMemory({
@@ -63,7 +65,7 @@ export async function newChallenge(): Promise<Challenge> {
 		algorithm: 'PBKDF2/SHA-256',
 		cost: 5_000,
 		deriveKey,
-		hmacSignatureSecret: hmacKey,
+		hmacSignatureSecret: hmacKey(),
 		expiresAt: new Date(Date.now() + 20 * 60_000)
 	});
 }
@@ -71,6 +73,6 @@ export async function newChallenge(): Promise<Challenge> {
 /** True for a fresh, correctly solved challenge of ours; each one is accepted once. */
 export async function verifyChallenge(payload: unknown): Promise<boolean> {
 	if (typeof payload !== 'string' || !payload) return false;
-	const result = await verify(payload, deriveKey, hmacKey, undefined, usedChallenges);
+	const result = await verify(payload, deriveKey, hmacKey(), undefined, usedChallenges);
 	return result.error === null;
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Sql } from '../db/database';
 import { log } from '../log';
 import { nudgeMailWorker } from '../mail/worker';
-import type { Queryable } from './queryable';
+import type { Queryable } from '../db/database';
 import { lockRequestRow, type RequestRow } from './request-row';
 
 export type ChangeResult<E extends string> = { ok: true } | { ok: false; error: E | 'not_found' };

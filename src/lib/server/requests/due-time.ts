@@ -1,4 +1,4 @@
-import { localInstant, localParts } from './amsterdam-time';
+import { localInstant, localParts } from '$lib/time';
 import type { RequestSettings } from './settings';
 
 const HOUR = 3_600_000;

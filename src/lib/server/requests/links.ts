@@ -11,4 +11,3 @@ export function siteOrigin(): string {
 
 export const statusLink = (origin: string, token: string) => `${origin}/aanvraag/${token}`;
 export const requestLink = (origin: string, id: number | string) => `${origin}/wsp/aanvragen/${id}`;
-export const inboxLink = (origin: string) => `${origin}/wsp`;

@@ -1,4 +1,4 @@
-import { formatDutchDateTime } from './amsterdam-time';
+import { formatInstant } from '$lib/time';
 
 /**
  * The Dutch mail texts, plain language (B1). Staff mail never carries candidate or employer details,
@@ -24,7 +24,7 @@ export function employerConfirmation(input: {
 			`Beste ${input.contactName},\n\n` +
 			`Bedankt voor uw interesse in ${what}. Wij hebben uw aanvraag ontvangen.\n\n` +
 			`Wat gebeurt er nu?\n` +
-			`Een adviseur van het werkgeversservicepunt neemt uiterlijk ${formatDutchDateTime(input.dueAt)} contact met u op.\n` +
+			`Een adviseur van het werkgeversservicepunt neemt uiterlijk ${formatInstant(input.dueAt, 'deadline')} contact met u op.\n` +
 			`De adviseur vraagt de kandidaat of die kennis wil maken. Pas als de kandidaat dat goed vindt, krijgt u de naam en contactgegevens.\n\n` +
 			`Hier ziet u hoe het met uw aanvraag gaat (bewaar deze link, hij is alleen voor u):\n${input.statusUrl}` +
 			FOOTER
@@ -36,7 +36,7 @@ export function staffNotification(input: { requestUrl: string; dueAt: Date }): M
 		subject: 'Nieuwe aanvraag van een werkgever',
 		text:
 			`Er is een nieuwe aanvraag van een werkgever aan u toegewezen.\n\n` +
-			`Neem uiterlijk ${formatDutchDateTime(input.dueAt)} contact op met de werkgever.\n\n` +
+			`Neem uiterlijk ${formatInstant(input.dueAt, 'deadline')} contact op met de werkgever.\n\n` +
 			`Bekijk de aanvraag (inloggen nodig):\n${input.requestUrl}` +
 			FOOTER
 	};
@@ -47,7 +47,7 @@ export function sharedMailboxNotification(input: { requestUrl: string; dueAt: Da
 		subject: 'Nieuwe aanvraag: niemand in het team beschikbaar',
 		text:
 			`Er is een nieuwe aanvraag van een werkgever binnengekomen, maar niemand in het team was beschikbaar.\n` +
-			`Wijs de aanvraag toe aan een collega. De werkgever verwacht uiterlijk ${formatDutchDateTime(input.dueAt)} contact.\n\n` +
+			`Wijs de aanvraag toe aan een collega. De werkgever verwacht uiterlijk ${formatInstant(input.dueAt, 'deadline')} contact.\n\n` +
 			`Bekijk de aanvraag (inloggen nodig):\n${input.requestUrl}` +
 			FOOTER
 	};
@@ -57,7 +57,7 @@ export function escalation(input: { requestUrl: string; dueAt: Date }): MailText
 	return {
 		subject: 'Aanvraag te laat: nog geen contact met de werkgever',
 		text:
-			`Bij een aanvraag is de werkgever nog niet gebeld of gemaild. Dat had uiterlijk ${formatDutchDateTime(input.dueAt)} moeten gebeuren.\n` +
+			`Bij een aanvraag is de werkgever nog niet gebeld of gemaild. Dat had uiterlijk ${formatInstant(input.dueAt, 'deadline')} moeten gebeuren.\n` +
 			`U krijgt dit bericht als coördinator. Zorg dat iemand de aanvraag oppakt.\n\n` +
 			`Bekijk de aanvraag (inloggen nodig):\n${input.requestUrl}` +
 			FOOTER

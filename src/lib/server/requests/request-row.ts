@@ -1,4 +1,4 @@
-import type { Queryable } from './queryable';
+import type { Queryable } from '../db/database';
 import type { Outcome, RequestStatus } from './labels';
 
 /** The columns every staff action needs: region (access), state, and the employer's mail address. */

@@ -1,6 +1,6 @@
 import { isAbsentAt } from '../auth/absence';
 import { listRegionTeam } from '../auth/user';
-import type { Queryable } from './queryable';
+import type { Queryable } from '../db/database';
 
 export type RoutingReason =
 	'own_consultant' | 'own_consultant_backup' | 'fewest_open' | 'nobody_available' | 'reassigned';

@@ -1,4 +1,4 @@
-import type { Queryable } from './queryable';
+import type { Queryable } from '../db/database';
 
 /** The request policy: how soon first contact is due, and how long employer details are kept. */
 export interface RequestSettings {

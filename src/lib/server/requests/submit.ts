@@ -8,7 +8,7 @@ import { computeDueAt } from './due-time';
 import { requestLink, statusLink } from './links';
 import { employerConfirmation, sharedMailboxNotification, staffNotification } from './messages';
 import { lookupCandidateForStaff, lookupPublicProfile } from './profile-source';
-import type { Queryable } from './queryable';
+import type { Queryable } from '../db/database';
 import { routeRequest } from './routing';
 import { getRequestSettings } from './settings';
 import { hashStatusToken, newStatusToken } from './token';

@@ -1,4 +1,4 @@
-import type { Queryable } from './queryable';
+import type { Queryable } from '../db/database';
 
 /**
  * Where the work is, as a municipality code: employers type a place name or a postcode ("3511", or a

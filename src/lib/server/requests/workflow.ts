@@ -3,7 +3,7 @@ import { enqueueMail } from '../mail/outbox';
 import { addEvent, changeRequest, type ChangeContext } from './change';
 import { EMPLOYER_STATUS_LABELS, OUTCOME_LABELS, type Outcome, type RequestStatus } from './labels';
 import { employerStatusUpdate } from './messages';
-import type { Queryable } from './queryable';
+import type { Queryable } from '../db/database';
 import type { RequestRow } from './request-row';
 
 /** The steps an adviser may take from each status; 'afgerond' (with an outcome) is possible from any. */

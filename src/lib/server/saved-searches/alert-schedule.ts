@@ -1,4 +1,4 @@
-import { localInstant, localParts } from '../requests/amsterdam-time';
+import { localInstant, localParts } from '$lib/time';
 
 /** Alerts go out at 07:00 Dutch time: in the inbox before the working day starts. */
 export const SEND_MINUTE_OF_DAY = 7 * 60;

@@ -1,4 +1,4 @@
-import { onStart, onStop } from '../app';
+import type { StartupStep } from '../app';
 import { systemClock } from '../clock';
 import type { Sql } from '../db/database';
 import { log } from '../log';
@@ -21,14 +21,16 @@ function tick(sql: Sql): Promise<void> {
 	return running;
 }
 
-onStart('saved search alerts', async (app) => {
-	timer = setInterval(() => void tick(app.db.sql), CHECK_EVERY_MS);
-	timer.unref();
-	void tick(app.db.sql);
-});
-
-onStop('saved search alerts', async () => {
-	if (timer) clearInterval(timer);
-	timer = undefined;
-	await running;
-});
+export const savedSearchAlertsStep: StartupStep = {
+	name: 'saved search alerts',
+	async start(app) {
+		timer = setInterval(() => void tick(app.db.sql), CHECK_EVERY_MS);
+		timer.unref();
+		void tick(app.db.sql);
+	},
+	async stop() {
+		if (timer) clearInterval(timer);
+		timer = undefined;
+		await running;
+	}
+};

@@ -1,5 +1,5 @@
 import { WorkerSearchEngine, type SearchEngine } from '../../../../search/index';
-import { onStart, onStop } from '../app';
+import type { AppContext, StartupStep } from '../app';
 import { log } from '../log';
 import { addReadinessCheck } from '../readiness';
 import {
@@ -14,7 +14,7 @@ const WATCH_INTERVAL_MS = 15_000;
 let watcher: ReturnType<typeof setInterval> | undefined;
 let running: SearchEngine | undefined;
 
-onStart('search', async (app) => {
+async function startSearch(app: AppContext): Promise<void> {
 	const engine = createConfiguredEngine(app.config, {
 		// A search thread that died comes back empty: fill it again from the database.
 		onIndexLost: (error) => {
@@ -51,12 +51,16 @@ onStart('search', async (app) => {
 		}
 	}, WATCH_INTERVAL_MS);
 	watcher.unref();
-});
+}
 
-onStop('search', async () => {
-	if (watcher) clearInterval(watcher);
-	const engine = running;
-	running = undefined;
-	useSearchEngine(undefined);
-	if (engine instanceof WorkerSearchEngine) await engine.close();
-});
+export const searchStep: StartupStep = {
+	name: 'search',
+	start: startSearch,
+	async stop() {
+		if (watcher) clearInterval(watcher);
+		const engine = running;
+		running = undefined;
+		useSearchEngine(undefined);
+		if (engine instanceof WorkerSearchEngine) await engine.close();
+	}
+};

@@ -35,7 +35,7 @@ export function useSearchEngine(next: SearchEngine | undefined): void {
 
 export async function loadAllPublicDocuments(sql: Queryable): Promise<ProfileDocument[]> {
 	const documents: ProfileDocument[] = [];
-	for await (const page of listPublicDocuments(sql as never)) documents.push(...page);
+	for await (const page of listPublicDocuments(sql)) documents.push(...page);
 	return documents;
 }
 
@@ -56,7 +56,7 @@ export async function reindexFromDatabase(
 
 /** A fingerprint of the published set that changes whenever a profile is published, changed or withdrawn. */
 export async function publishedFingerprint(sql: Queryable): Promise<string> {
-	const [row] = await (sql as import('../db/database').Sql)`
+	const [row] = await sql<{ n: number; latest: string; refs: string }[]>`
 		select count(*)::int as n, coalesce(max(updated_at)::text, '') as latest,
 			coalesce(sum(hashtext(public_ref)), 0)::text as refs
 		from public_profiles`;

@@ -1,5 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
+import { config } from '$lib/server/config';
 import { systemClock } from '$lib/server/clock';
 import { runDueAlerts } from '$lib/server/saved-searches/alerts';
 import { searchEngine } from '$lib/server/search/search-service';
@@ -12,7 +13,7 @@ import { siteOrigin } from '$lib/server/requests/links';
  * setup does that); anywhere else it answers 404 like any unknown path.
  */
 export const POST: RequestHandler = async () => {
-	if (process.env.E2E !== '1') error(404, 'Niet gevonden');
+	if (config().E2E !== '1') error(404, 'Niet gevonden');
 	const run = await runDueAlerts(app().db.sql, searchEngine(), systemClock, {
 		origin: siteOrigin(),
 		ignoreSchedule: true

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
 import { inviteUser } from '$lib/server/auth/invitation';
@@ -6,10 +7,12 @@ import { listRegions } from '$lib/server/auth/region-team';
 import type { Role } from '$lib/server/auth/session-user';
 import { listUsers } from '$lib/server/auth/user';
 import { systemClock } from '$lib/server/clock';
+import { checkbox, choice, emailAddress } from '$lib/server/forms/fields';
+import { formFailure, parseForm } from '$lib/server/forms/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 import { siteOrigin } from '$lib/server/requests/links';
 
-const ROLES: Role[] = ['admin', 'wsp', 'intermediair'];
+const ROLES: readonly Role[] = ['admin', 'wsp', 'intermediair'];
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event, 'admin');
@@ -29,41 +32,39 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const InviteSchema = v.object({
+	email: emailAddress('naam@organisatie.nl', 'Vul het e-mailadres in.'),
+	rol: choice(ROLES, 'Kies een rol.'),
+	regio: v.string(),
+	coordinator: checkbox()
+});
+
 export const actions: Actions = {
-	invite: async (event) => {
+	uitnodigen: async (event) => {
 		const admin = requireUser(event, 'admin');
-		const data = await event.request.formData();
-		const echo = {
-			email: String(data.get('email') ?? '').trim(),
-			role: String(data.get('role') ?? ''),
-			regionCode: String(data.get('region') ?? ''),
-			isCoordinator: data.get('coordinator') === 'on'
-		};
-		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(echo.email)) {
-			return fail(400, { ...echo, field: 'email', message: 'Vul een geldig e-mailadres in.' });
-		}
-		if (!ROLES.includes(echo.role as Role)) {
-			return fail(400, { ...echo, field: 'role', message: 'Kies een rol.' });
-		}
-		if (echo.role === 'wsp' && !echo.regionCode) {
-			return fail(400, { ...echo, field: 'region', message: 'Kies de regio van het team.' });
-		}
-		const wsp = echo.role === 'wsp';
+		const form = parseForm(InviteSchema, await event.request.formData(), {
+			check: (values) => ({
+				regio: values.rol === 'wsp' && !values.regio ? 'Kies de regio van het team.' : undefined
+			})
+		});
+		if (!form.ok) return fail(400, form.failure);
+		const { email, rol, regio, coordinator } = form.data;
+		const wsp = rol === 'wsp';
 		const result = await inviteUser(
 			app().db.sql,
 			systemClock,
 			{
-				email: echo.email,
-				role: echo.role as Role,
-				regionCode: wsp ? echo.regionCode : null,
-				isCoordinator: wsp && echo.isCoordinator,
+				email,
+				role: rol,
+				regionCode: wsp ? regio : null,
+				isCoordinator: wsp && coordinator,
 				invitedBy: admin.id
 			},
 			{ origin: siteOrigin() }
 		);
 		if (!result.ok) {
-			return fail(400, { ...echo, field: 'email', message: 'Er is al een account met dit e-mailadres.' });
+			return fail(409, formFailure(form.values, { email: 'Er is al een account met dit e-mailadres.' }));
 		}
-		return { invited: echo.email };
+		return { invited: email };
 	}
 };

@@ -25,6 +25,7 @@ export const actions: Actions = {
 				fileName: file!.name,
 				userId: user.id,
 				bytes: file!.size,
+				kAnonymity: app().config.K_ANONYMITY,
 				index: searchIndexTarget()
 			});
 		} catch (error) {
