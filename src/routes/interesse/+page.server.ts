@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
-import { systemClock } from '$lib/server/clock';
+import { requestClock } from '$lib/server/requests/request-clock';
 import {
 	challengeFor,
 	loadSelection,
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const outcome = await processInterestForm(app().db.sql, await event.request.formData(), {
 			address: event.getClientAddress(),
 			origin: event.url.origin,
-			clock: systemClock
+			clock: requestClock
 		});
 		if (!outcome.ok) {
 			const { message, errors, values, challenge } = outcome;

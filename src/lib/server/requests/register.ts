@@ -1,12 +1,12 @@
 import { onStart, onStop } from '../app';
-import { systemClock } from '../clock';
+import { requestClock } from './request-clock';
 import { siteOrigin } from './links';
 import { startRequestScheduler, type RequestScheduler } from './scheduler';
 
 let scheduler: RequestScheduler | undefined;
 
 onStart('interest request jobs', async (app) => {
-	scheduler = startRequestScheduler(app.db.sql, systemClock, siteOrigin());
+	scheduler = startRequestScheduler(app.db.sql, requestClock, siteOrigin());
 });
 
 onStop('interest request jobs', async () => {

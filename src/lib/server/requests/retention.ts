@@ -6,7 +6,8 @@ import { getRequestSettings } from './settings';
 /**
  * AVG: erases the employer's contact details, free texts and status token of submissions whose requests
  * have all been closed for longer than the retention period. What stays is anonymous: profile snapshot,
- * region, dates, statuses, outcome, kind of work. Sent mail of these requests leaves the outbox too.
+ * region, dates, statuses, outcome, kind of work, step kinds and dates. Sent mail of these requests
+ * leaves the outbox too, and so do the extra status links.
  */
 export async function eraseExpiredSubmissions(sql: Sql, clock: Clock): Promise<number> {
 	const { retentionMonths } = await getRequestSettings(sql);
@@ -31,10 +32,19 @@ export async function eraseExpiredSubmissions(sql: Sql, clock: Clock): Promise<n
 		await tx`
 			update request_events set body = null
 			where request_id = any(${requestIds}::bigint[]) and body is not null`;
+		const caseIds = (
+			await tx<{ id: string }[]>`
+				select id::text from request_cases where submission_id = any(${ids}::bigint[])`
+		).map((r) => r.id);
+		await tx`delete from submission_links where submission_id = any(${ids}::bigint[])`;
+		await tx`
+			update case_steps set agreements = null, place = null, reason = null
+			where case_id = any(${caseIds}::bigint[])`;
 		await tx`
 			delete from mail_outbox where status in ('sent', 'failed') and (
 				(related_type = 'employer_submission' and related_id = any(${ids.map(String)}::text[]))
-				or (related_type = 'interest_request' and related_id = any(${requestIds}::text[])))`;
+				or (related_type = 'interest_request' and related_id = any(${requestIds}::text[]))
+				or (related_type = 'request_case' and related_id = any(${caseIds}::text[])))`;
 		return rows.length;
 	});
 	if (erased) log.info({ submissions: erased }, 'employer details erased after retention');
