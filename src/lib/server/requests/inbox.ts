@@ -1,4 +1,3 @@
-import type { ProfileDocument } from '$search/document';
 import type { SessionUser } from '../auth/session-user';
 import type { Sql } from '../db/database';
 import { dueState, type DueState } from './due-time';
