@@ -11,7 +11,7 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 /** Admins edit national content and any region's; a coordinator only their own region's additions. */
-function editor(event: Parameters<PageServerLoad>[0]) {
+function editor(event: { locals: App.Locals; url: URL }) {
 	const user = requireUser(event, 'wsp', 'admin');
 	const scope = instrumentScope(user);
 	if (scope.kind === 'none') error(403, 'Alleen coördinatoren en beheerders kunnen deze pagina aanpassen.');
