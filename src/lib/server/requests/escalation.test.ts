@@ -109,5 +109,13 @@ describe('retention', () => {
 		const [request] = await db.sql`
 			select status, outcome, snapshot->>'id' as ref from interest_requests where id = ${closed.requestIds[0]}`;
 		expect(request).toMatchObject({ status: 'afgerond', outcome: 'geen_match' });
+		// The employer (KvK and fixed contact) is forgotten with its last request; the other stays known.
+		const employers = await db.sql`
+			select c.submission_id::int, c.employer_id from request_cases c
+			where c.submission_id in (${closed.submissionId}, ${open.submissionId}) order by c.submission_id`;
+		expect(employers.map((e) => e.employer_id === null)).toEqual([true, false]);
+		const [links] = await db.sql`
+			select count(*)::int as n from submission_links where submission_id = ${closed.submissionId}`;
+		expect(links.n).toBe(0);
 	});
 });

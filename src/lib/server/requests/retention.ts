@@ -37,6 +37,16 @@ export async function eraseExpiredSubmissions(sql: Sql, clock: Clock): Promise<n
 				select id::text from request_cases where submission_id = any(${ids}::bigint[])`
 		).map((r) => r.id);
 		await tx`delete from submission_links where submission_id = any(${ids}::bigint[])`;
+		// An employer (KvK number and fixed contact) is forgotten with its last request that still has details.
+		const forgotten = await tx<{ id: string }[]>`
+			select e.id::text from employers e
+			where exists (select 1 from request_cases c where c.employer_id = e.id and c.submission_id = any(${ids}::bigint[]))
+				and not exists (
+					select 1 from request_cases c join employer_submissions s on s.id = c.submission_id
+					where c.employer_id = e.id and s.erased_at is null)`;
+		const employerIds = forgotten.map((e) => e.id);
+		await tx`update request_cases set employer_id = null where employer_id = any(${employerIds}::bigint[])`;
+		await tx`delete from employers where id = any(${employerIds}::bigint[])`;
 		await tx`
 			update case_steps set agreements = null, place = null, reason = null
 			where case_id = any(${caseIds}::bigint[])`;
