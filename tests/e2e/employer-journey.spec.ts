@@ -153,3 +153,19 @@ for (const js of [true, false]) {
 		});
 	});
 }
+
+test('with JavaScript, a failing server shows on the page and keeps what was typed', async ({ page }) => {
+	const [ref] = await refsOf(page, 'AM03', 1);
+	await page.goto(`/interesse?kandidaat=${ref}`);
+	await page.getByLabel('Naam van uw bedrijf').fill('Bakkerij Storing');
+	// A proxy in front of the app answering with a plain error page instead of the form's answer.
+	await page.route('**/interesse?**', (route) =>
+		route.request().method() === 'POST'
+			? route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' })
+			: route.continue()
+	);
+	await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+	await expect(page.getByRole('alert')).toContainText('Het versturen is niet gelukt');
+	await expect(page.getByLabel('Naam van uw bedrijf')).toHaveValue('Bakkerij Storing');
+	await expect(page.getByText(ref)).toBeVisible();
+});
