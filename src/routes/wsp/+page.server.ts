@@ -1,5 +1,6 @@
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
+import { oneRegion, scopeOf } from '$lib/server/auth/scope';
 import { requestClock } from '$lib/server/requests/request-clock';
 import { listInbox, listRegionOptions, parseInboxFilter } from '$lib/server/requests/inbox';
 import { STATUS_LABELS, STATUSES } from '$lib/server/requests/labels';
@@ -14,16 +15,14 @@ export const load: PageServerLoad = async (event) => {
 	const settings = await getRequestSettings(sql);
 	const now = requestClock.now();
 	const inbox = await listInbox(sql, user, filter, now, settings.soonHours);
-	// Explicit scope: an admin sees the chosen region or all; a WSP member only their own region.
-	const region = user.role === 'admin' ? (filter.region ?? 'all') : user.regionCode;
-	const tasks = region
-		? await listTasks(sql, {
-				region,
-				userId: filter.scope === 'mine' ? user.id : null,
-				now,
-				soonHours: settings.soonHours
-			})
-		: { rows: [], counters: { open: 0, soon: 0, late: 0 } };
+	// The same explicit scope as the inbox: an admin may narrow to one region, anyone else has their own.
+	const scope = user.role === 'admin' && filter.region ? oneRegion(filter.region) : scopeOf(user);
+	const tasks = await listTasks(sql, {
+		scope,
+		userId: filter.scope === 'mine' ? user.id : null,
+		now,
+		soonHours: settings.soonHours
+	});
 	const regions = user.role === 'admin' ? await listRegionOptions(sql) : [];
 	return {
 		...inbox,
@@ -32,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		soonHours: settings.soonHours,
 		isAdmin: user.role === 'admin',
 		isCoordinator: user.isCoordinator,
-		hasRegion: user.role === 'admin' || user.regionCode !== null,
+		hasRegion: scopeOf(user).kind !== 'none',
 		regions,
 		statuses: STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))
 	};

@@ -1,3 +1,4 @@
+import { ALL_REGIONS, oneRegion, regionCondition, type StaffScope } from '../auth/scope';
 import type { Sql } from '../db/database';
 
 /**
@@ -104,26 +105,21 @@ function groupBy<T>(facts: T[], keyOf: (f: T) => string): Map<string, T[]> {
 	return groups;
 }
 
-async function loadFacts(sql: Sql, regionCode: string | null, since: Date): Promise<RequestFacts[]> {
+async function loadFacts(sql: Sql, scope: StaffScope, since: Date): Promise<RequestFacts[]> {
 	return sql<RequestFacts[]>`
 		select r.region_code as "regionCode", r.created_at as "createdAt", c.first_contact_at as "firstContactAt",
 			r.outcome,
 			exists (select 1 from case_steps s where s.request_id = r.id and s.kind = 'proefplaatsing') as trial
 		from interest_requests r join request_cases c on c.id = r.case_id
-		where r.created_at >= ${since} and (${regionCode}::text is null or r.region_code = ${regionCode})`;
+		where r.created_at >= ${since} and ${regionCondition(sql, scope, 'r.region_code')}`;
 }
 
-async function loadMoments(
-	sql: Sql,
-	regionCode: string | null,
-	since: Date,
-	now: Date
-): Promise<MomentFacts[]> {
+async function loadMoments(sql: Sql, scope: StaffScope, since: Date, now: Date): Promise<MomentFacts[]> {
 	return sql<MomentFacts[]>`
 		select c.region_code as "regionCode", t.due_at as "dueAt", t.done_at as "doneAt"
 		from case_tasks t join request_cases c on c.id = t.case_id
 		where t.kind like 'contact_%' and t.due_at >= ${since} and t.due_at <= ${now}
-			and (${regionCode}::text is null or c.region_code = ${regionCode})`;
+			and ${regionCondition(sql, scope, 'c.region_code')}`;
 }
 
 /** `YYYY-MM` of the last `months` months up to `now`'s month (Amsterdam time), oldest first. */
@@ -147,11 +143,11 @@ export async function steeringByMonth(
 	months = 12
 ): Promise<{ months: SteeringFigures[]; total: SteeringFigures }> {
 	const keys = lastMonths(now, months);
-	const facts = (await loadFacts(sql, regionCode, loadFrom(keys[0]))).filter(
+	const facts = (await loadFacts(sql, oneRegion(regionCode), loadFrom(keys[0]))).filter(
 		(f) => monthOf(f.createdAt) >= keys[0]
 	);
 	const groups = groupBy(facts, (f) => monthOf(f.createdAt));
-	const moments = (await loadMoments(sql, regionCode, loadFrom(keys[0]), now)).filter(
+	const moments = (await loadMoments(sql, oneRegion(regionCode), loadFrom(keys[0]), now)).filter(
 		(m) => monthOf(m.dueAt) >= keys[0]
 	);
 	const momentGroups = groupBy(moments, (m) => monthOf(m.dueAt));
@@ -169,9 +165,11 @@ export async function steeringByRegion(
 	months = 12
 ): Promise<{ regions: SteeringFigures[]; total: SteeringFigures }> {
 	const first = lastMonths(now, months)[0];
-	const facts = (await loadFacts(sql, null, loadFrom(first))).filter((f) => monthOf(f.createdAt) >= first);
+	const facts = (await loadFacts(sql, ALL_REGIONS, loadFrom(first))).filter(
+		(f) => monthOf(f.createdAt) >= first
+	);
 	const groups = groupBy(facts, (f) => f.regionCode);
-	const moments = (await loadMoments(sql, null, loadFrom(first), now)).filter(
+	const moments = (await loadMoments(sql, ALL_REGIONS, loadFrom(first), now)).filter(
 		(m) => monthOf(m.dueAt) >= first
 	);
 	const momentGroups = groupBy(moments, (m) => m.regionCode);

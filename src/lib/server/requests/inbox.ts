@@ -1,3 +1,4 @@
+import { oneRegion, regionCondition, scopeOf } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Sql } from '../db/database';
 import { dueState, type DueState } from './due-time';
@@ -64,9 +65,10 @@ export async function listInbox(
 	now: Date,
 	soonHours: number
 ): Promise<{ rows: InboxRow[]; counters: InboxCounters }> {
-	const region = user.role === 'admin' ? (filter.region ?? 'all') : user.regionCode;
-	if (!region) return { rows: [], counters: { nieuw: 0, soon: 0, late: 0 } };
-	const scope = sql`(${region} = 'all' or c.region_code = ${region})
+	// An admin may narrow the inbox to one region; anyone else sees their own scope, whatever they ask.
+	const regions = user.role === 'admin' && filter.region ? oneRegion(filter.region) : scopeOf(user);
+	if (regions.kind === 'none') return { rows: [], counters: { nieuw: 0, soon: 0, late: 0 } };
+	const scope = sql`${regionCondition(sql, regions, 'c.region_code')}
 		and (${filter.scope === 'mine'}::boolean = false or c.assigned_user_id = ${user.id})`;
 	const open = sql`exists (select 1 from interest_requests o where o.case_id = c.id and o.status <> 'afgerond')`;
 	const soonAt = new Date(now.getTime() + soonHours * 3_600_000);

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { recordAudit } from '../audit';
+import { ALL_REGIONS, NO_REGION, oneRegion, type StaffScope } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Sql } from '../db/database';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/helpers/test-database';
+import { oneRegion } from '../auth/scope';
 import { fakeClock } from '../clock';
 import type { Database } from '../db/database';
 import { getRequestDetail } from './detail';
@@ -140,7 +141,7 @@ describe('follow-through in a case', () => {
 		expect(detail?.lines.map((l) => l.statusLabel)).toEqual(['Nieuw', 'Afgerond: Geplaatst']);
 
 		const tasksAt = (now: Date) =>
-			listTasks(db.sql, { region: region.code, userId: ctx.user.id, now, soonHours: 4 });
+			listTasks(db.sql, { scope: oneRegion(region.code), userId: ctx.user.id, now, soonHours: 4 });
 		const before = await tasksAt(new Date('2026-03-10T09:00:00Z'));
 		expect(before.rows.map((t) => t.kind)).toEqual([
 			'contact_2_weken',
@@ -167,7 +168,7 @@ describe('follow-through in a case', () => {
 			(await recordStep(db.sql, id, ctx, step({ stap: 'geen_match', reden: 'Werktijden passen niet' }))).ok
 		).toBe(true);
 		const tasks = await listTasks(db.sql, {
-			region: region.code,
+			scope: oneRegion(region.code),
 			userId: consultant.id,
 			now: clock.now(),
 			soonHours: 4

@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit';
 import { requireRegionAccess } from '../auth/guard';
+import { regionCondition, type StaffScope } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Sql } from '../db/database';
 import { dueState, type DueState } from './due-time';
@@ -26,14 +27,14 @@ export interface TaskCounters {
 
 /**
  * The due-dated tasks of the inbox (contact moments after a placement, after-care): the user's own, or
- * their region team's. `region` is the explicit scope: a region code, or 'all' for an admin's overview.
+ * their region team's, within an explicit staff scope (none gives nothing).
  */
 export async function listTasks(
 	sql: Sql,
-	input: { region: string | 'all'; userId: string | null; now: Date; soonHours: number; caseId?: number }
+	input: { scope: StaffScope; userId: string | null; now: Date; soonHours: number; caseId?: number }
 ): Promise<{ rows: TaskRow[]; counters: TaskCounters }> {
 	const soonAt = new Date(input.now.getTime() + input.soonHours * 3_600_000);
-	const scope = sql`(${input.region} = 'all' or c.region_code = ${input.region})
+	const scope = sql`${regionCondition(sql, input.scope, 'c.region_code')}
 		and (${input.userId}::text is null or t.assigned_user_id = ${input.userId})
 		and (${input.caseId ?? null}::bigint is null or t.case_id = ${input.caseId ?? null})`;
 	const [counters] = await sql<TaskCounters[]>`

@@ -1,5 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
+import { oneRegion } from '$lib/server/auth/scope';
 import { ACTION_ERRORS, ACTION_SUCCESS } from '$lib/server/requests/action-messages';
 import type { ChangeContext } from '$lib/server/requests/change';
 import { addNote, replyToEmployer } from '$lib/server/requests/conversation';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const { soonHours } = await getRequestSettings(sql);
 	// The case's region was checked by requireRequestAccess: the tasks are read in exactly that scope.
 	const tasks = await listTasks(sql, {
-		region: row.regionCode,
+		scope: oneRegion(row.regionCode),
 		userId: null,
 		now,
 		soonHours,
