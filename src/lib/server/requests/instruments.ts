@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { recordAudit } from '../audit';
-import { ALL_REGIONS, NO_REGION, oneRegion, type StaffScope } from '../auth/scope';
+import { ALL_REGIONS, NO_REGION, oneRegion, scopeIncludes, type StaffScope } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Sql } from '../db/database';
 
@@ -28,17 +28,15 @@ export async function listInstruments(sql: Sql, regionCode: string | null): Prom
  * Where a staff member may edit: an admin everywhere (national content too), a coordinator their own
  * region only, anyone else nowhere. Explicit, never "no region means all".
  */
-export type InstrumentScope = { kind: 'all' } | { kind: 'region'; code: string } | { kind: 'none' };
-
-export function instrumentScope(user: SessionUser): InstrumentScope {
-	if (user.role === 'admin') return { kind: 'all' };
-	if (user.role === 'wsp' && user.isCoordinator && user.regionCode)
-		return { kind: 'region', code: user.regionCode };
-	return { kind: 'none' };
+export function instrumentScope(user: SessionUser): StaffScope {
+	if (user.role === 'admin') return ALL_REGIONS;
+	if (user.role === 'wsp' && user.isCoordinator && user.regionCode) return oneRegion(user.regionCode);
+	return NO_REGION;
 }
 
-const mayEdit = (scope: InstrumentScope, regionCode: string | null) =>
-	scope.kind === 'all' || (scope.kind === 'region' && regionCode === scope.code);
+/** National entries (region null) only with the scope of every region. */
+const mayEdit = (scope: StaffScope, regionCode: string | null) =>
+	scope.kind === 'all' || (regionCode !== null && scopeIncludes(scope, regionCode));
 
 const InstrumentSchema = v.object({
 	title: v.pipe(
