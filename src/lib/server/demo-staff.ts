@@ -57,6 +57,11 @@ export async function createDemoStaff(sql: Sql): Promise<number> {
 					${p.role === 'intermediair' ? new Date() : null})`;
 		}
 		await tx`update regions set wsp_mailbox = 'wsp.' || lower(code) || ${'@' + DEMO_DOMAIN} where wsp_mailbox is null`;
+		// Made-up direct numbers, so the employer's mail and status page show the adviser's phone in a demo.
+		await tx`update regions set wsp_phone = '088 000 ' || substr(code, 3, 2) || ' 00' where wsp_phone is null`;
+		await tx`
+			update users set phone = '06 0000 ' || substr(region_code, 3, 2) || case when is_coordinator then '01' else '02' end
+			where role = 'wsp' and id like 'demo-%' and phone is null`;
 	});
 	return people.length;
 }

@@ -7,6 +7,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { getUserById, listRegionTeam } from '$lib/server/auth/user';
 import { getRegion } from '$lib/server/auth/region-team';
+import { getStaffPhone, setStaffPhone } from '$lib/server/auth/staff-phone';
 import type { Actions, PageServerLoad } from './$types';
 
 const toDay = (d: Date | null) => (d ? amsterdamDay(d) : '');
@@ -34,7 +35,8 @@ export const load: PageServerLoad = async (event) => {
 			until: user.absentUntil ? toDay(new Date(user.absentUntil.getTime() - 1)) : '',
 			backupUserId: user.backupUserId
 		},
-		colleagues: colleagues.map((m) => ({ id: m.id, name: m.name }))
+		colleagues: colleagues.map((m) => ({ id: m.id, name: m.name })),
+		phone: user.role === 'wsp' ? await getStaffPhone(sql, user.id) : ''
 	};
 };
 
@@ -69,6 +71,15 @@ export const actions: Actions = {
 		const result = await setAbsence(app().db.sql, { user, ...echo });
 		if (!result.ok) return fail(400, { absence: { field: result.field, message: result.message, ...echo } });
 		return { absence: { done: true } };
+	},
+
+	phone: async (event) => {
+		const user = requireUser(event, 'wsp');
+		const data = await event.request.formData();
+		const phone = String(data.get('phone') ?? '').slice(0, 100);
+		const result = await setStaffPhone(app().db.sql, user, phone);
+		if (!result.ok) return fail(400, { phone: { message: result.message, value: phone } });
+		return { phone: { done: true } };
 	},
 
 	clearAbsence: async (event) => {

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
-import { systemClock } from '$lib/server/clock';
+import { requestClock } from '$lib/server/requests/request-clock';
 import {
 	challengeFor,
 	loadSelection,
@@ -23,7 +23,7 @@ export const actions: Actions = {
 		const outcome = await processInterestForm(app().db.sql, await event.request.formData(), {
 			address: event.getClientAddress(),
 			origin: siteOrigin(),
-			clock: systemClock
+			clock: requestClock
 		});
 		if (!outcome.ok) {
 			const { message, errors, values, challenge } = outcome;

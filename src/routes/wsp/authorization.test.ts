@@ -23,6 +23,7 @@ vi.mock('$lib/server/search/search-service', () => ({
 
 const inbox = await import('./+page.server');
 const detail = await import('./aanvragen/[id]/+page.server');
+const instruments = await import('./voorzieningen/+page.server');
 const texts = await import('./teksten/+page.server');
 const regionPages = {
 	'/sturing/[regio]': (await import('../sturing/[regio]/+page.server')).load,
@@ -128,8 +129,13 @@ const actionForms: Record<string, Record<string, string>> = {
 	consent: {},
 	note: { tekst: 'Notitie' },
 	reply: { tekst: 'Wij bellen u.' },
-	reassign: { collega: 'nobody' }
+	reassign: { collega: 'nobody' },
+	stap: { stap: 'voorgedragen', afspraken: 'Twee profielen voorgedragen.' },
+	taak: { taak: '999999999' }
 };
+
+/** Coordinators (and admins) only: the fixed contact and the regional "what you can get" texts. */
+const coordinatorOnly: Record<string, Outcome> = { ...expected, 'wsp A': 'forbidden' };
 
 describe('authorisation matrix for /wsp', () => {
 	for (const role of Object.keys(expected)) {
@@ -201,6 +207,32 @@ describe('authorisation matrix for /wsp', () => {
 				);
 				expect({ name, result }).toEqual({ name, result: expected[role] });
 			}
+		});
+	}
+
+	for (const role of Object.keys(expected)) {
+		it(`${role}: choosing the employer's fixed contact`, async () => {
+			const path = `/wsp/aanvragen/${requestId}`;
+			const result = await outcome(
+				() =>
+					detail.actions.contactpersoon!(
+						event(users[role], `${path}?/contactpersoon`, { contactpersoon: users['wsp A']?.id ?? '' })
+					) as Promise<unknown>
+			);
+			expect(result).toBe(coordinatorOnly[role]);
+		});
+
+		it(`${role}: editing what an employer can get`, async () => {
+			const result = await outcome(() => instruments.load(event(users[role], '/wsp/voorzieningen')));
+			// wsp B is no coordinator either.
+			expect(result).toBe(role === 'wsp B' ? 'forbidden' : coordinatorOnly[role]);
+			const save = await outcome(
+				() =>
+					instruments.actions.opslaan!(
+						event(users[role], '/wsp/voorzieningen?/opslaan', { titel: '', tekst: '', volgorde: '1' })
+					) as Promise<unknown>
+			);
+			expect(save).toBe(role === 'wsp B' ? 'forbidden' : coordinatorOnly[role]);
 		});
 	}
 

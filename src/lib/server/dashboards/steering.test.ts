@@ -29,17 +29,22 @@ const REQUESTS: [string, string, number | null, string | null][] = [
 
 beforeAll(async () => {
 	db = await createTestDatabase();
-	const [{ id }] = await db.sql<{ id: string }[]>`
-		insert into employer_submissions (consent_at, company_name) values (now(), 'Testbedrijf') returning id`;
 	for (const [region, created, hours, outcome] of REQUESTS) {
 		const createdAt = new Date(created);
 		const contact = hours === null ? null : new Date(createdAt.getTime() + hours * HOUR);
 		const closed = outcome ? new Date(createdAt.getTime() + 100 * HOUR) : null;
+		// One submission per row here: each is its own case.
+		const [{ sid }] = await db.sql<{ sid: string }[]>`
+			insert into employer_submissions (consent_at, company_name) values (now(), 'Testbedrijf') returning id as sid`;
+		const [c] = await db.sql`
+			insert into request_cases (submission_id, region_code, due_at, first_contact_at, created_at)
+			values (${sid}, ${region}, ${new Date(createdAt.getTime() + 24 * HOUR)}, ${contact}, ${createdAt})
+			returning id`;
 		await db.sql`
-			insert into interest_requests (submission_id, public_ref, region_code, snapshot, status, outcome,
-				due_at, first_contact_at, closed_at, created_at)
-			values (${id}, 'KV-2222-2222', ${region}, '{}', ${outcome ? 'afgerond' : 'nieuw'}, ${outcome},
-				${new Date(createdAt.getTime() + 24 * HOUR)}, ${contact}, ${closed}, ${createdAt})`;
+			insert into interest_requests (submission_id, case_id, public_ref, region_code, snapshot, status, outcome,
+				closed_at, created_at)
+			values (${sid}, ${c.id}, 'KV-2222-2222', ${region}, '{}', ${outcome ? 'afgerond' : 'nieuw'}, ${outcome},
+				${closed}, ${createdAt})`;
 	}
 });
 afterAll(() => db?.close());
@@ -67,6 +72,39 @@ describe('steering figures', () => {
 		expect(total).toMatchObject({ received: 8, contacted: 6, medianHoursToContact: 4, placements: 2 });
 	});
 
+	it('counts trial placements and the share of contact moments kept on time, in the month they fell due', async () => {
+		const [{ sid }] = await db.sql<{ sid: string }[]>`
+			insert into employer_submissions (consent_at) values (now()) returning id as sid`;
+		const [c] = await db.sql`
+			insert into request_cases (submission_id, region_code, due_at, created_at)
+			values (${sid}, 'AM05', '2026-03-02T09:00:00Z', '2026-03-01T09:00:00Z') returning id`;
+		const [r] = await db.sql`
+			insert into interest_requests (submission_id, case_id, public_ref, region_code, snapshot, created_at)
+			values (${sid}, ${c.id}, 'KV-3333-3333', 'AM05', '{}', '2026-03-01T09:00:00Z') returning id`;
+		const [step] = await db.sql`
+			insert into case_steps (case_id, request_id, kind, starts_on, ends_on)
+			values (${c.id}, ${r.id}, 'proefplaatsing', '2026-02-01', '2026-05-01') returning id`;
+		// Kept on time, done late, not done (due), not yet due.
+		for (const [kind, due, done] of [
+			['contact_2_weken', '2026-03-05T08:00:00Z', '2026-03-05T07:00:00Z'],
+			['contact_6_weken', '2026-03-10T08:00:00Z', '2026-03-12T08:00:00Z'],
+			['contact_contracteinde', '2026-03-15T08:00:00Z', null]
+		] as const) {
+			await db.sql`
+				insert into case_tasks (case_id, request_id, step_id, kind, due_at, done_at)
+				values (${c.id}, ${r.id}, ${step.id}, ${kind}, ${due}, ${done})`;
+		}
+		const [{ id: laterStep }] = await db.sql`
+			insert into case_steps (case_id, request_id, kind, starts_on) values (${c.id}, ${r.id}, 'geplaatst', '2026-03-01')
+			returning id`;
+		await db.sql`
+			insert into case_tasks (case_id, request_id, step_id, kind, due_at)
+			values (${c.id}, ${r.id}, ${laterStep}, 'contact_6_weken', '2026-04-12T07:00:00Z')`;
+		const { months } = await steeringByMonth(db.sql, 'AM05', NOW);
+		expect(months[11]).toMatchObject({ trialPlacements: 1, momentsDue: 3, momentsOnTime: 1 });
+		expect(months[11].shareMomentsOnTime).toBeCloseTo(1 / 3, 10);
+	});
+
 	it('keeps regions apart', async () => {
 		const { regions, total } = await steeringByRegion(db.sql, ['AM01', 'AM03'], NOW);
 		expect(regions[0]).toMatchObject({
@@ -77,7 +115,8 @@ describe('steering figures', () => {
 			judged: 1
 		});
 		expect(regions[1]).toMatchObject({ key: 'AM03', received: 8 });
-		expect(total.received).toBe(9);
+		// AM01, AM03 and the AM05 request of the contact-moment test.
+		expect(total.received).toBe(10);
 	});
 });
 

@@ -3,8 +3,9 @@ import { ALL_REGIONS, oneRegion, regionCondition, type StaffScope } from '../aut
 import type { Sql } from '../db/database';
 
 /**
- * Steering figures on interest requests: how many came in, how fast a WSP made first contact, and how
- * they ended. The promise to employers is a reply within 24 hours (calendar hours, as promised on the site).
+ * Steering figures on interest requests (one per candidate asked about): how many came in, how fast a WSP
+ * made first contact (per case), how they ended, trial placements, and whether the contact moments after
+ * a placement were kept on time. The promise to employers is a reply within 24 hours (calendar hours).
  */
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -13,6 +14,15 @@ export interface RequestFacts {
 	createdAt: Date;
 	firstContactAt: Date | null;
 	outcome: 'gesprek_gepland' | 'geplaatst' | 'geen_match' | null;
+	/** A trial placement was agreed for this candidate. */
+	trial: boolean;
+}
+
+/** A contact moment after a placement, counted in the month (and region) it fell due. */
+export interface MomentFacts {
+	regionCode: string;
+	dueAt: Date;
+	doneAt: Date | null;
 }
 
 export interface SteeringFigures {
@@ -29,7 +39,13 @@ export interface SteeringFigures {
 	shareWithin24h: number | null;
 	talks: number;
 	placements: number;
+	trialPlacements: number;
 	noMatch: number;
+	/** Contact moments that fell due by now, and how many of them were done by their due time. */
+	momentsDue: number;
+	momentsOnTime: number;
+	/** momentsOnTime / momentsDue; null when none fell due. */
+	shareMomentsOnTime: number | null;
 }
 
 function median(values: number[]): number | null {
@@ -39,7 +55,12 @@ function median(values: number[]): number | null {
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function summarise(key: string, facts: RequestFacts[], now: Date): SteeringFigures {
+export function summarise(
+	key: string,
+	facts: RequestFacts[],
+	now: Date,
+	moments: MomentFacts[] = []
+): SteeringFigures {
 	const waits: number[] = [];
 	let judged = 0;
 	let within24h = 0;
@@ -52,6 +73,8 @@ export function summarise(key: string, facts: RequestFacts[], now: Date): Steeri
 		} else if (now.getTime() - f.createdAt.getTime() > DAY_MS) judged++;
 	}
 	const count = (outcome: RequestFacts['outcome']) => facts.filter((f) => f.outcome === outcome).length;
+	const due = moments.filter((m) => m.dueAt.getTime() <= now.getTime());
+	const onTime = due.filter((m) => m.doneAt && m.doneAt.getTime() <= m.dueAt.getTime()).length;
 	return {
 		key,
 		received: facts.length,
@@ -62,23 +85,37 @@ export function summarise(key: string, facts: RequestFacts[], now: Date): Steeri
 		shareWithin24h: judged > 0 ? within24h / judged : null,
 		talks: count('gesprek_gepland'),
 		placements: count('geplaatst'),
-		noMatch: count('geen_match')
+		trialPlacements: facts.filter((f) => f.trial).length,
+		noMatch: count('geen_match'),
+		momentsDue: due.length,
+		momentsOnTime: onTime,
+		shareMomentsOnTime: due.length > 0 ? onTime / due.length : null
 	};
 }
 
 export const monthOf = amsterdamMonth;
 
-function groupBy(facts: RequestFacts[], keyOf: (f: RequestFacts) => string): Map<string, RequestFacts[]> {
-	const groups = new Map<string, RequestFacts[]>();
+function groupBy<T>(facts: T[], keyOf: (f: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
 	for (const f of facts) groups.set(keyOf(f), [...(groups.get(keyOf(f)) ?? []), f]);
 	return groups;
 }
 
 async function loadFacts(sql: Sql, scope: StaffScope, since: Date): Promise<RequestFacts[]> {
 	return sql<RequestFacts[]>`
-		select region_code as "regionCode", created_at as "createdAt", first_contact_at as "firstContactAt", outcome
-		from interest_requests
-		where created_at >= ${since} and ${regionCondition(sql, scope, 'region_code')}`;
+		select r.region_code as "regionCode", r.created_at as "createdAt", c.first_contact_at as "firstContactAt",
+			r.outcome,
+			exists (select 1 from case_steps s where s.request_id = r.id and s.kind = 'proefplaatsing') as trial
+		from interest_requests r join request_cases c on c.id = r.case_id
+		where r.created_at >= ${since} and ${regionCondition(sql, scope, 'r.region_code')}`;
+}
+
+async function loadMoments(sql: Sql, scope: StaffScope, since: Date, now: Date): Promise<MomentFacts[]> {
+	return sql<MomentFacts[]>`
+		select c.region_code as "regionCode", t.due_at as "dueAt", t.done_at as "doneAt"
+		from case_tasks t join request_cases c on c.id = t.case_id
+		where t.kind like 'contact_%' and t.due_at >= ${since} and t.due_at <= ${now}
+			and ${regionCondition(sql, scope, 'c.region_code')}`;
 }
 
 /** `YYYY-MM` of the last `months` months up to `now`'s month (Amsterdam time), oldest first. */
@@ -106,9 +143,13 @@ export async function steeringByMonth(
 		(f) => monthOf(f.createdAt) >= keys[0]
 	);
 	const groups = groupBy(facts, (f) => monthOf(f.createdAt));
+	const moments = (await loadMoments(sql, oneRegion(regionCode), loadFrom(keys[0]), now)).filter(
+		(m) => monthOf(m.dueAt) >= keys[0]
+	);
+	const momentGroups = groupBy(moments, (m) => monthOf(m.dueAt));
 	return {
-		months: keys.map((key) => summarise(key, groups.get(key) ?? [], now)),
-		total: summarise('totaal', facts, now)
+		months: keys.map((key) => summarise(key, groups.get(key) ?? [], now, momentGroups.get(key) ?? [])),
+		total: summarise('totaal', facts, now, moments)
 	};
 }
 
@@ -124,8 +165,14 @@ export async function steeringByRegion(
 		(f) => monthOf(f.createdAt) >= first
 	);
 	const groups = groupBy(facts, (f) => f.regionCode);
+	const moments = (await loadMoments(sql, ALL_REGIONS, loadFrom(first), now)).filter(
+		(m) => monthOf(m.dueAt) >= first
+	);
+	const momentGroups = groupBy(moments, (m) => m.regionCode);
 	return {
-		regions: regionCodes.map((code) => summarise(code, groups.get(code) ?? [], now)),
-		total: summarise('totaal', facts, now)
+		regions: regionCodes.map((code) =>
+			summarise(code, groups.get(code) ?? [], now, momentGroups.get(code) ?? [])
+		),
+		total: summarise('totaal', facts, now, moments)
 	};
 }

@@ -52,6 +52,17 @@ describe('mail outbox', () => {
 		expect((await statusOf(id)).status).toBe('sent');
 	});
 
+	it('sends the Reply-To and extra headers that were queued with the message', async () => {
+		await enqueueMail(
+			db.sql,
+			mail(9, { replyTo: 'adviseur@wsp.example', headers: { 'X-Kandidatenverkenner': 'aanvraag' } })
+		);
+		await processOutbox(db.sql, transport, fakeClock(new Date()));
+		const received = smtp.messages[0];
+		expect(received.replyTo?.value[0].address).toBe('adviseur@wsp.example');
+		expect(received.headers.get('x-kandidatenverkenner')).toBe('aanvraag');
+	});
+
 	it('sends nothing when the transaction that queued the message rolls back', async () => {
 		await db.sql
 			.begin(async (tx) => {

@@ -12,6 +12,10 @@ export interface OutgoingMailRequest {
 	/** A second enqueue with the same key is ignored: safe to call from code that may run twice. */
 	dedupeKey?: string;
 	related?: { type: string; id: string };
+	/** Where answers go (e.g. the responsible adviser); without it, replies go to the From address. */
+	replyTo?: string | null;
+	/** Further header fields of this kind of mail, sent as given (names as in RFC 5322). */
+	headers?: Record<string, string>;
 }
 
 /**
@@ -22,9 +26,11 @@ export interface OutgoingMailRequest {
 export async function enqueueMail(sql: Queryable, mail: OutgoingMailRequest): Promise<string | null> {
 	const id = generateSecureRandomString();
 	const rows = await sql`
-		insert into mail_outbox (id, kind, to_address, subject, text_body, html_body, dedupe_key, related_type, related_id)
+		insert into mail_outbox (id, kind, to_address, subject, text_body, html_body, dedupe_key, related_type,
+			related_id, reply_to, headers)
 		values (${id}, ${mail.kind}, ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.html ?? null},
-			${mail.dedupeKey ?? null}, ${mail.related?.type ?? null}, ${mail.related?.id ?? null})
+			${mail.dedupeKey ?? null}, ${mail.related?.type ?? null}, ${mail.related?.id ?? null},
+			${mail.replyTo ?? null}, ${sql.json(mail.headers ?? {})})
 		on conflict (dedupe_key) do nothing
 		returning id`;
 	if (!rows.length) return null;

@@ -10,6 +10,8 @@ export interface MailMessage {
 	subject: string;
 	text: string;
 	html?: string | null;
+	replyTo?: string | null;
+	headers?: Record<string, string> | null;
 }
 
 export interface MailTransport {
@@ -33,7 +35,9 @@ const envelope = (m: MailMessage, from: string) => ({
 	to: m.to,
 	subject: m.subject,
 	text: m.text,
-	html: m.html ?? undefined
+	html: m.html ?? undefined,
+	replyTo: m.replyTo ?? undefined,
+	headers: m.headers && Object.keys(m.headers).length ? m.headers : undefined
 });
 
 export function createSmtpTransport(url: string, from: string): MailTransport {

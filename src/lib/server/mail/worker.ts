@@ -50,7 +50,7 @@ export async function processOutbox(
 			order by next_attempt_at nulls first, created_at
 			limit ${options.batch ?? 20}
 			for update skip locked)
-		returning id, to_address, subject, text_body, html_body, attempts`;
+		returning id, to_address, subject, text_body, html_body, reply_to, headers, attempts`;
 	const run: OutboxRun = { sent: 0, retrying: 0, failed: 0 };
 	for (const row of claimed) {
 		const mine = sql`id = ${row.id} and status = 'sending' and attempts = ${row.attempts}`;
@@ -60,7 +60,9 @@ export async function processOutbox(
 				to: row.to_address,
 				subject: row.subject,
 				text: row.text_body,
-				html: row.html_body
+				html: row.html_body,
+				replyTo: row.reply_to,
+				headers: row.headers
 			});
 			await sql`update mail_outbox set status = 'sent', sent_at = ${clock.now()}, next_attempt_at = null,
 				last_error = null, message_id = ${messageId} where ${mine}`;

@@ -11,7 +11,7 @@ export const ACTION_ERRORS: Record<string, string> = {
 	erased: 'De gegevens van de werkgever zijn gewist; u kunt geen bericht meer sturen.',
 	not_in_team: 'Kies een collega uit het team van deze regio.',
 	same: 'De aanvraag staat al op naam van deze collega.',
-	closed: 'Een afgeronde aanvraag kunt u niet meer doorzetten.',
+	closed: 'Deze kandidaat is al afgerond: dat kan nu niet meer.',
 	invalid: 'Kies een geldige stap.'
 };
 
@@ -21,5 +21,8 @@ export const ACTION_SUCCESS: Record<string, string> = {
 	consent: 'Vastgelegd: de kandidaat geeft toestemming om gegevens te delen.',
 	note: 'De notitie is opgeslagen.',
 	reassign: 'De aanvraag is doorgezet naar uw collega.',
-	reply: 'Uw bericht is verstuurd naar de werkgever.'
+	reply: 'Uw bericht is verstuurd naar de werkgever.',
+	step: 'De stap is vastgelegd en per e-mail bevestigd aan de werkgever.',
+	contactpersoon: 'De vaste contactpersoon is opgeslagen.',
+	taak: 'De taak is afgevinkt.'
 };

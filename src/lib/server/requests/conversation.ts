@@ -36,11 +36,14 @@ export function replyToEmployer(sql: Sql, requestId: number, ctx: ChangeContext,
 		const [event] = await tx<{ id: number }[]>`
 			insert into request_events (request_id, kind, body, visible_to_employer, user_id, created_at)
 			values (${row.id}, 'reply', ${body}, true, ${ctx.user.id}, ${now}) returning id::int`;
-		await notifyEmployer(
-			tx,
-			row,
-			`reply:${event.id}`,
-			employerReply({ contactName: row.contactName ?? '', wspName: row.wspName, reply: body })
+		await notifyEmployer(tx, row, `reply:${event.id}`, ctx, now, (statusUrl, contact) =>
+			employerReply({
+				contactName: row.contactName ?? '',
+				reply: body,
+				lines: [{ publicRef: row.publicRef, title: row.title }],
+				statusUrl,
+				contact
+			})
 		);
 		await markFirstContact(tx, row, ctx.user.id, now);
 		await tx`update interest_requests set updated_at = ${now} where id = ${row.id}`;

@@ -1,11 +1,12 @@
 import { localInstant, localParts } from '$lib/time';
+import { isDutchPublicHoliday } from './public-holidays';
 import type { RequestSettings } from './settings';
 
 const HOUR = 3_600_000;
 
 /**
- * When first contact with the employer is due. In 'working_hours' mode only Monday to Friday office
- * time counts (public holidays are not known here and count as working days).
+ * When first contact with the employer is due. In 'working_hours' mode only office time on Monday to
+ * Friday counts, and Dutch public holidays do not.
  */
 export function computeDueAt(createdAt: Date, settings: RequestSettings): Date {
 	if (settings.dueMode === 'calendar') return new Date(createdAt.getTime() + settings.dueHours * HOUR);
@@ -22,8 +23,8 @@ function addWorkingMinutes(
 	// A year of days is far beyond any configured promise; the bound only guards against a bad setting.
 	for (let guard = 0; guard < 400; guard++) {
 		const p = localParts(at);
-		const weekend = p.weekday === 0 || p.weekday === 6;
-		if (weekend || p.minuteOfDay >= workingDayEnd) {
+		const dayOff = p.weekday === 0 || p.weekday === 6 || isDutchPublicHoliday(p.year, p.month, p.day);
+		if (dayOff || p.minuteOfDay >= workingDayEnd) {
 			at = localInstant(p.year, p.month, p.day + 1, workingDayStart);
 			continue;
 		}
@@ -41,14 +42,10 @@ function addWorkingMinutes(
 
 export type DueState = 'done' | 'late' | 'soon' | 'ok';
 
-/** The badge of a request: first contact made, overdue, due within `soonHours`, or on time. */
-export function dueState(
-	request: { dueAt: Date; firstContactAt: Date | null; status: string },
-	now: Date,
-	soonHours: number
-): DueState {
-	if (request.firstContactAt || request.status === 'afgerond') return 'done';
-	const left = request.dueAt.getTime() - now.getTime();
+/** The badge of a case or task: done, overdue, due within `soonHours`, or on time. */
+export function dueState(item: { dueAt: Date; doneAt: Date | null }, now: Date, soonHours: number): DueState {
+	if (item.doneAt) return 'done';
+	const left = item.dueAt.getTime() - now.getTime();
 	if (left <= 0) return 'late';
 	return left <= soonHours * HOUR ? 'soon' : 'ok';
 }

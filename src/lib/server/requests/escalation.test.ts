@@ -6,7 +6,7 @@ import { escalateOverdue } from './escalation';
 import { eraseExpiredSubmissions } from './retention';
 import { getEmployerStatus } from './status';
 import { submitInterest } from './submit';
-import { EMPLOYER, insertCandidate, insertStaff } from './test-fixtures';
+import { EMPLOYER, insertCandidate, insertStaff, newKvk } from './test-fixtures';
 import { changeStatus, recordFirstContact } from './workflow';
 
 let db: Database;
@@ -21,7 +21,8 @@ const region = { code: 'AM09', municipality: '' };
 
 async function newRequest(clock: ReturnType<typeof fakeClock>) {
 	const ref = await insertCandidate(db.sql, region);
-	const result = await submitInterest(db.sql, { employer: EMPLOYER, refs: [ref], origin, clock });
+	const employer = { ...EMPLOYER, kvkNumber: newKvk() };
+	const result = await submitInterest(db.sql, { employer, refs: [ref], origin, clock });
 	if (!result.ok) throw new Error('expected ok');
 	return result;
 }
@@ -32,26 +33,40 @@ beforeAll(async () => {
 });
 
 describe('escalation of overdue requests', () => {
-	it('mails the coordinator once, only after the due time, on a fake clock', async () => {
+	it('mails the coordinator once, and the employer an apology with the WSP phone, only after the due time', async () => {
+		await db.sql`update regions set wsp_phone = '0314 123 456' where code = ${region.code}`;
 		const clock = fakeClock('2026-02-02T09:00:00Z');
 		const coordinator = await insertStaff(db.sql, { region: region.code, coordinator: true });
 		const adviser = await insertStaff(db.sql, { region: region.code });
-		const { requestIds } = await newRequest(clock);
+		const { requestIds, caseIds, token } = await newRequest(clock);
 		const contacted = await newRequest(clock);
 		await recordFirstContact(db.sql, contacted.requestIds[0], { user: adviser, clock, origin });
 
 		clock.advance(23 * HOUR);
 		expect(await escalateOverdue(db.sql, clock, origin)).toBe(0);
+		expect((await getEmployerStatus(db.sql, token, clock.now()))?.cases[0].overdue).toBe(false);
 		clock.advance(HOUR);
+		// The status page is honest as soon as the time has passed, even before the job ran.
+		expect((await getEmployerStatus(db.sql, token, clock.now()))?.cases[0]).toMatchObject({
+			overdue: true,
+			wspPhone: '0314 123 456'
+		});
 		expect(await escalateOverdue(db.sql, clock, origin)).toBe(1);
 		clock.advance(5 * HOUR);
 		expect(await escalateOverdue(db.sql, clock, origin)).toBe(0);
 
 		const mails = await db.sql`
 			select to_address, related_id from mail_outbox where kind = 'interest.escalation'`;
-		expect(mails.map((m) => [m.to_address, m.related_id])).toEqual([
-			[coordinator.email, String(requestIds[0])]
-		]);
+		expect(mails.map((m) => [m.to_address, m.related_id])).toEqual([[coordinator.email, String(caseIds[0])]]);
+		const apologies = await db.sql`
+			select to_address, reply_to, subject, text_body from mail_outbox where kind = 'interest.employer_overdue'`;
+		expect(apologies).toHaveLength(1);
+		const [assigned] = await db.sql`
+			select u.email from request_cases c join users u on u.id = c.assigned_user_id where c.id = ${caseIds[0]}`;
+		expect(apologies[0]).toMatchObject({ to_address: EMPLOYER.email, reply_to: assigned.email });
+		expect(apologies[0].subject).toContain('Excuses');
+		expect(apologies[0].text_body).toContain('0314 123 456');
+		expect(apologies[0].text_body).toMatch(/\/aanvraag\/[a-z2-7]{32}/);
 		const [event] =
 			await db.sql`select kind from request_events where request_id = ${requestIds[0]} and kind = 'escalated'`;
 		expect(event.kind).toBe('escalated');
@@ -69,12 +84,12 @@ describe('retention', () => {
 
 		clock.advance(364 * 24 * HOUR);
 		expect(await eraseExpiredSubmissions(db.sql, clock)).toBe(0);
-		expect(await getEmployerStatus(db.sql, closed.token)).not.toBeNull();
+		expect(await getEmployerStatus(db.sql, closed.token, clock.now())).not.toBeNull();
 
 		clock.advance(3 * 24 * HOUR);
 		expect(await eraseExpiredSubmissions(db.sql, clock)).toBe(1);
-		expect(await getEmployerStatus(db.sql, closed.token)).toBeNull();
-		expect(await getEmployerStatus(db.sql, open.token)).not.toBeNull();
+		expect(await getEmployerStatus(db.sql, closed.token, clock.now())).toBeNull();
+		expect(await getEmployerStatus(db.sql, open.token, clock.now())).not.toBeNull();
 
 		const [row] = await db.sql`
 			select token_hash, company_name, kvk_number, contact_name, email, phone, message, job_title,
@@ -94,5 +109,13 @@ describe('retention', () => {
 		const [request] = await db.sql`
 			select status, outcome, snapshot->>'id' as ref from interest_requests where id = ${closed.requestIds[0]}`;
 		expect(request).toMatchObject({ status: 'afgerond', outcome: 'geen_match' });
+		// The employer (KvK and fixed contact) is forgotten with its last request; the other stays known.
+		const employers = await db.sql`
+			select c.submission_id::int, c.employer_id from request_cases c
+			where c.submission_id in (${closed.submissionId}, ${open.submissionId}) order by c.submission_id`;
+		expect(employers.map((e) => e.employer_id === null)).toEqual([true, false]);
+		const [links] = await db.sql`
+			select count(*)::int as n from submission_links where submission_id = ${closed.submissionId}`;
+		expect(links.n).toBe(0);
 	});
 });

@@ -1,4 +1,3 @@
-import type { ProfileDocument } from '$search/document';
 import { oneRegion, regionCondition, scopeOf } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Sql } from '../db/database';
@@ -33,15 +32,18 @@ export function parseInboxFilter(
 	};
 }
 
+/** One case: an employer's request about one or more candidates of one region. */
 export interface InboxRow {
+	caseId: number;
+	/** The first candidate line: the page the row links to. */
 	id: number;
 	createdAt: Date;
 	companyName: string | null;
-	title: string;
+	lines: { id: number; publicRef: string; title: string; status: RequestStatus; statusLabel: string }[];
 	regionCode: string;
-	status: RequestStatus;
-	statusLabel: string;
 	assignedName: string | null;
+	/** The employer's fixed contact in this region, when it is someone else than the adviser. */
+	fixedContactName: string | null;
 	dueAt: Date;
 	due: DueState;
 }
@@ -52,7 +54,10 @@ export interface InboxCounters {
 	late: number;
 }
 
-/** The inbox of a WSP member (their region) or an admin (any region); access is decided here, by role. */
+/**
+ * The inbox of a WSP member (their region) or an admin (any region, or one): one row per case. Access is
+ * decided here, by role, with an explicit region scope.
+ */
 export async function listInbox(
 	sql: Sql,
 	user: SessionUser,
@@ -63,43 +68,58 @@ export async function listInbox(
 	// An admin may narrow the inbox to one region; anyone else sees their own scope, whatever they ask.
 	const regions = user.role === 'admin' && filter.region ? oneRegion(filter.region) : scopeOf(user);
 	if (regions.kind === 'none') return { rows: [], counters: { nieuw: 0, soon: 0, late: 0 } };
-	const scope = sql`${regionCondition(sql, regions, 'r.region_code')}
-		and (${filter.scope === 'mine'}::boolean = false or r.assigned_user_id = ${user.id})`;
+	const scope = sql`${regionCondition(sql, regions, 'c.region_code')}
+		and (${filter.scope === 'mine'}::boolean = false or c.assigned_user_id = ${user.id})`;
+	const open = sql`exists (select 1 from interest_requests o where o.case_id = c.id and o.status <> 'afgerond')`;
 	const soonAt = new Date(now.getTime() + soonHours * 3_600_000);
 	const [counts] = await sql<InboxCounters[]>`
-		select count(*) filter (where r.status = 'nieuw')::int as nieuw,
-			count(*) filter (where r.due_at > ${now} and r.due_at <= ${soonAt})::int as soon,
-			count(*) filter (where r.due_at <= ${now})::int as late
-		from interest_requests r
-		where ${scope} and r.status <> 'afgerond' and r.first_contact_at is null`;
+		select count(*) filter (where not exists (
+				select 1 from interest_requests o where o.case_id = c.id and o.status <> 'nieuw'))::int as nieuw,
+			count(*) filter (where c.due_at > ${now} and c.due_at <= ${soonAt})::int as soon,
+			count(*) filter (where c.due_at <= ${now})::int as late
+		from request_cases c
+		where ${scope} and ${open} and c.first_contact_at is null`;
 	const olderThan = filter.olderThanDays ? new Date(now.getTime() - filter.olderThanDays * 86_400_000) : null;
-	const rows = await sql`
-		select r.id::int, r.created_at, s.company_name, r.snapshot, r.region_code, r.status, r.due_at,
-			r.first_contact_at, u.name as assigned_name
-		from interest_requests r
-		join employer_submissions s on s.id = r.submission_id
-		left join users u on u.id = r.assigned_user_id
+	const cases = await sql`
+		select c.id::int, c.created_at, s.company_name, c.region_code, c.due_at, c.first_contact_at,
+			u.name as assigned_name, e.account_manager_id, c.assigned_user_id, m.name as fixed_name, ${open} as is_open
+		from request_cases c
+		join employer_submissions s on s.id = c.submission_id
+		left join employers e on e.id = c.employer_id
+		left join users u on u.id = c.assigned_user_id
+		left join users m on m.id = e.account_manager_id
 		where ${scope}
-			and (${filter.status} = 'all' or (${filter.status} = 'open' and r.status <> 'afgerond')
-				or r.status = ${filter.status})
-			and (${filter.overdue}::boolean = false
-				or (r.due_at <= ${now} and r.first_contact_at is null and r.status <> 'afgerond'))
-			and (${olderThan}::timestamptz is null or r.created_at <= ${olderThan})
-		order by (r.status = 'afgerond'), r.due_at, r.id
+			and (${filter.status} = 'all' or (${filter.status} = 'open' and ${open})
+				or exists (select 1 from interest_requests f where f.case_id = c.id and f.status = ${filter.status}))
+			and (${filter.overdue}::boolean = false or (c.due_at <= ${now} and c.first_contact_at is null and ${open}))
+			and (${olderThan}::timestamptz is null or c.created_at <= ${olderThan})
+		order by (not ${open}), c.due_at, c.id
 		limit 500`;
+	const lines = await sql`
+		select id::int, case_id::int, public_ref, snapshot->>'title' as title, status
+		from interest_requests where case_id = any(${cases.map((c) => c.id)}::bigint[]) order by id`;
 	return {
 		counters: counts,
-		rows: rows.map((r) => ({
-			id: r.id,
-			createdAt: r.created_at,
-			companyName: r.company_name,
-			title: (r.snapshot as ProfileDocument).title,
-			regionCode: r.region_code,
-			status: r.status,
-			statusLabel: STATUS_LABELS[r.status as RequestStatus],
-			assignedName: r.assigned_name,
-			dueAt: r.due_at,
-			due: dueState({ dueAt: r.due_at, firstContactAt: r.first_contact_at, status: r.status }, now, soonHours)
+		rows: cases.map((c) => ({
+			caseId: c.id,
+			id: lines.find((l) => l.case_id === c.id)?.id ?? 0,
+			createdAt: c.created_at,
+			companyName: c.company_name,
+			lines: lines
+				.filter((l) => l.case_id === c.id)
+				.map((l) => ({
+					id: l.id,
+					publicRef: l.public_ref,
+					title: l.title,
+					status: l.status,
+					statusLabel: STATUS_LABELS[l.status as RequestStatus]
+				})),
+			regionCode: c.region_code,
+			assignedName: c.assigned_name,
+			fixedContactName:
+				c.account_manager_id && c.account_manager_id !== c.assigned_user_id ? c.fixed_name : null,
+			dueAt: c.due_at,
+			due: c.is_open ? dueState({ dueAt: c.due_at, doneAt: c.first_contact_at }, now, soonHours) : 'done'
 		}))
 	};
 }

@@ -41,6 +41,8 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 };
 
 export const ROUTING_REASON_LABELS: Record<string, string> = {
+	fixed_contact: 'Vaste contactpersoon van de werkgever',
+	fixed_contact_backup: 'Vervanger van de vaste contactpersoon (die is afwezig)',
 	own_consultant: 'Eigen klantmanager van de kandidaat',
 	own_consultant_backup: 'Vervanger van de eigen klantmanager (die is afwezig)',
 	fewest_open: 'Teamlid met de minste openstaande aanvragen',

@@ -11,3 +11,6 @@ export function siteOrigin(): string {
 
 export const statusLink = (origin: string, token: string) => `${origin}/aanvraag/${token}`;
 export const requestLink = (origin: string, id: number | string) => `${origin}/wsp/aanvragen/${id}`;
+/** "Wat u als werkgever kunt krijgen", with the regional additions of `regionCode` when given. */
+export const instrumentsLink = (origin: string, regionCode?: string) =>
+	`${origin}/voorzieningen${regionCode ? `?regio=${regionCode}` : ''}`;

@@ -6,8 +6,9 @@ import { requestLink } from './links';
 import { staffNotification } from './messages';
 
 /**
- * Hands a request to a colleague of the same region's team. Stored as a routing decision with reason
- * 'reassigned', so the request shows who moved it and when; the colleague is notified by mail.
+ * Hands the whole case (all its candidate lines) to a colleague of the same region's team: the employer
+ * keeps one face. Stored as a routing decision with reason 'reassigned', so the case shows who moved it
+ * and when; the colleague is notified by mail. The employer's fixed contact is changed separately.
  */
 export function reassignRequest(sql: Sql, requestId: number, ctx: ChangeContext, toUserId: string) {
 	return changeRequest<'not_in_team' | 'same' | 'closed'>(
@@ -22,17 +23,24 @@ export function reassignRequest(sql: Sql, requestId: number, ctx: ChangeContext,
 			const colleague = team.find((m) => m.id === toUserId);
 			if (!colleague) return 'not_in_team';
 			await tx`
-			update interest_requests set assigned_user_id = ${toUserId}, assigned_mailbox = null, updated_at = ${now}
-			where id = ${row.id}`;
+			update request_cases set assigned_user_id = ${toUserId}, assigned_mailbox = null, updated_at = ${now}
+			where id = ${row.caseId}`;
 			await tx`
-			insert into request_routings (request_id, assigned_user_id, reason, detail, decided_by, decided_at)
-			values (${row.id}, ${toUserId}, 'reassigned', ${tx.json({ from: row.assignedUserId })}, ${ctx.user.id}, ${now})`;
+			insert into request_routings (case_id, request_id, assigned_user_id, reason, detail, decided_by, decided_at)
+			values (${row.caseId}, ${row.id}, ${toUserId}, 'reassigned', ${tx.json({ from: row.assignedUserId })},
+				${ctx.user.id}, ${now})`;
 			await addEvent(tx, { requestId: row.id, kind: 'reassigned', userId: ctx.user.id, at: now });
+			const [lines] = await tx<{ n: number }[]>`
+				select count(*)::int as n from interest_requests where case_id = ${row.caseId}`;
 			await enqueueMail(tx, {
 				to: colleague.email,
 				kind: 'interest.staff_notification',
 				related: { type: 'interest_request', id: String(row.id) },
-				...staffNotification({ requestUrl: requestLink(ctx.origin, row.id), dueAt: row.dueAt })
+				...staffNotification({
+					requestUrl: requestLink(ctx.origin, row.id),
+					dueAt: row.dueAt,
+					candidates: lines.n
+				})
 			});
 			return { from: row.assignedUserId, to: toUserId };
 		}

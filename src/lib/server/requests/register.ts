@@ -1,5 +1,5 @@
 import type { StartupStep } from '../app';
-import { systemClock } from '../clock';
+import { requestClock } from './request-clock';
 import { siteOrigin } from './links';
 import { startRequestScheduler, type RequestScheduler } from './scheduler';
 
@@ -8,7 +8,7 @@ let scheduler: RequestScheduler | undefined;
 export const requestJobsStep: StartupStep = {
 	name: 'interest request jobs',
 	async start(app) {
-		scheduler = startRequestScheduler(app.db.sql, systemClock, siteOrigin());
+		scheduler = startRequestScheduler(app.db.sql, requestClock, siteOrigin());
 	},
 	async stop() {
 		await scheduler?.stop();

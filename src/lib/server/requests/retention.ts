@@ -6,7 +6,8 @@ import { getRequestSettings } from './settings';
 /**
  * AVG: erases the employer's contact details, free texts and status token of submissions whose requests
  * have all been closed for longer than the retention period. What stays is anonymous: profile snapshot,
- * region, dates, statuses, outcome, kind of work. Sent mail of these requests leaves the outbox too.
+ * region, dates, statuses, outcome, kind of work, step kinds and dates. Sent mail of these requests
+ * leaves the outbox too, and so do the extra status links.
  */
 export async function eraseExpiredSubmissions(sql: Sql, clock: Clock): Promise<number> {
 	const { retentionMonths } = await getRequestSettings(sql);
@@ -31,10 +32,29 @@ export async function eraseExpiredSubmissions(sql: Sql, clock: Clock): Promise<n
 		await tx`
 			update request_events set body = null
 			where request_id = any(${requestIds}::bigint[]) and body is not null`;
+		const caseIds = (
+			await tx<{ id: string }[]>`
+				select id::text from request_cases where submission_id = any(${ids}::bigint[])`
+		).map((r) => r.id);
+		await tx`delete from submission_links where submission_id = any(${ids}::bigint[])`;
+		// An employer (KvK number and fixed contact) is forgotten with its last request that still has details.
+		const forgotten = await tx<{ id: string }[]>`
+			select e.id::text from employers e
+			where exists (select 1 from request_cases c where c.employer_id = e.id and c.submission_id = any(${ids}::bigint[]))
+				and not exists (
+					select 1 from request_cases c join employer_submissions s on s.id = c.submission_id
+					where c.employer_id = e.id and s.erased_at is null)`;
+		const employerIds = forgotten.map((e) => e.id);
+		await tx`update request_cases set employer_id = null where employer_id = any(${employerIds}::bigint[])`;
+		await tx`delete from employers where id = any(${employerIds}::bigint[])`;
+		await tx`
+			update case_steps set agreements = null, place = null, reason = null
+			where case_id = any(${caseIds}::bigint[])`;
 		await tx`
 			delete from mail_outbox where status in ('sent', 'failed') and (
 				(related_type = 'employer_submission' and related_id = any(${ids.map(String)}::text[]))
-				or (related_type = 'interest_request' and related_id = any(${requestIds}::text[])))`;
+				or (related_type = 'interest_request' and related_id = any(${requestIds}::text[]))
+				or (related_type = 'request_case' and related_id = any(${caseIds}::text[])))`;
 		return rows.length;
 	});
 	if (erased) log.info({ submissions: erased }, 'employer details erased after retention');

@@ -18,9 +18,12 @@ async function giveOpenRequests(userId: string, region: string, count: number) {
 	for (let i = 0; i < count; i++) {
 		const [s] = await db.sql`
 			insert into employer_submissions (consent_at) values (now()) returning id`;
+		const [c] = await db.sql`
+			insert into request_cases (submission_id, region_code, assigned_user_id, due_at)
+			values (${s.id}, ${region}, ${userId}, now()) returning id`;
 		await db.sql`
-			insert into interest_requests (submission_id, public_ref, region_code, snapshot, assigned_user_id, due_at)
-			values (${s.id}, 'KV-AAAA-AAAA', ${region}, '{}', ${userId}, now())`;
+			insert into interest_requests (submission_id, case_id, public_ref, region_code, snapshot)
+			values (${s.id}, ${c.id}, 'KV-AAAA-AAAA', ${region}, '{}')`;
 	}
 }
 
@@ -61,11 +64,10 @@ describe('routeRequest', () => {
 		const b = await insertStaff(db.sql, { region: 'AM05' });
 		const recordTurn = async (userId: string, at: string) => {
 			await giveOpenRequests(userId, 'AM05', 1);
-			const [r] =
-				await db.sql`select max(id) as id from interest_requests where assigned_user_id = ${userId}`;
+			const [c] = await db.sql`select max(id) as id from request_cases where assigned_user_id = ${userId}`;
 			await db.sql`
-				insert into request_routings (request_id, assigned_user_id, reason, decided_at)
-				values (${r.id}, ${userId}, 'fewest_open', ${at})`;
+				insert into request_routings (case_id, assigned_user_id, reason, decided_at)
+				values (${c.id}, ${userId}, 'fewest_open', ${at})`;
 		};
 		await recordTurn(a.id, '2026-02-01T09:00:00Z');
 		await recordTurn(b.id, '2026-02-01T08:00:00Z');
@@ -87,6 +89,21 @@ describe('routeRequest', () => {
 		const decision = await route('AM06');
 		expect(decision).toMatchObject({ assignedUserId: present.id, reason: 'fewest_open' });
 		expect(decision.detail.skippedAbsent).toEqual([away.id]);
+	});
+
+	it("prefers the employer's fixed contact over the own consultant, and their backup when they are away", async () => {
+		const own = await insertStaff(db.sql, { region: 'AM10' });
+		const fixed = await insertStaff(db.sql, { region: 'AM10' });
+		const routeWith = (fixedContactId: string) =>
+			db.sql.begin((tx) =>
+				routeRequest(tx, { regionCode: 'AM10', consultantEmail: own.email, fixedContactId, now })
+			);
+		expect(await routeWith(fixed.id)).toMatchObject({ assignedUserId: fixed.id, reason: 'fixed_contact' });
+		await db.sql`update users set absent_from = '2026-01-01', backup_user_id = ${own.id} where id = ${fixed.id}`;
+		expect(await routeWith(fixed.id)).toMatchObject({
+			assignedUserId: own.id,
+			reason: 'fixed_contact_backup'
+		});
 	});
 
 	it('with nobody available, goes to the shared mailbox and the coordinator', async () => {

@@ -3,7 +3,13 @@ import { listRegionTeam } from '../auth/user';
 import type { Queryable } from '../db/database';
 
 export type RoutingReason =
-	'own_consultant' | 'own_consultant_backup' | 'fewest_open' | 'nobody_available' | 'reassigned';
+	| 'fixed_contact'
+	| 'fixed_contact_backup'
+	| 'own_consultant'
+	| 'own_consultant_backup'
+	| 'fewest_open'
+	| 'nobody_available'
+	| 'reassigned';
 
 type Member = Awaited<ReturnType<typeof listRegionTeam>>[number];
 
@@ -23,14 +29,21 @@ export const isAbsent = (member: Pick<Member, 'absentFrom' | 'absentUntil'>, now
 	isAbsentAt(member, now);
 
 /**
- * Who in the region's WSP team handles a new request: the candidate's own consultant, else their backup
- * when they are away, else whoever has the fewest open requests (the longest-unassigned first on a tie),
- * else the region's shared mailbox with the coordinator. Call inside the submitting transaction: the
- * advisory lock makes concurrent requests for one region take turns, so ties really rotate.
+ * Who in the region's WSP team handles a new case: the employer's fixed contact (accountmanager), else
+ * their backup when they are away; for an employer without one, the candidate's own consultant (or their
+ * backup), else whoever has the fewest open cases (the longest-unassigned first on a tie), else the
+ * region's shared mailbox with the coordinator. Call inside the submitting transaction: the advisory lock
+ * makes concurrent requests for one region take turns, so ties really rotate.
  */
 export async function routeRequest(
 	tx: Queryable,
-	input: { regionCode: string; consultantEmail: string | null; now: Date }
+	input: {
+		regionCode: string;
+		consultantEmail: string | null;
+		now: Date;
+		/** The employer's fixed contact in this region, if it has one. */
+		fixedContactId?: string | null;
+	}
 ): Promise<RoutingDecision> {
 	await tx`select pg_advisory_xact_lock(hashtext(${'interest-routing:' + input.regionCode}))`;
 	const team = await listRegionTeam(tx, input.regionCode);
@@ -47,6 +60,11 @@ export async function routeRequest(
 		notify: [m.email]
 	});
 
+	const fixed = input.fixedContactId ? byId.get(input.fixedContactId) : undefined;
+	if (fixed && !absent.includes(fixed.id)) return assign(fixed, 'fixed_contact');
+	const fixedBackup = fixed?.backupUserId ? byId.get(fixed.backupUserId) : undefined;
+	if (fixedBackup && !absent.includes(fixedBackup.id)) return assign(fixedBackup, 'fixed_contact_backup');
+
 	const email = input.consultantEmail?.trim().toLowerCase();
 	const consultant = email ? team.find((m) => m.email.toLowerCase() === email) : undefined;
 	if (consultant && !absent.includes(consultant.id)) return assign(consultant, 'own_consultant');
@@ -57,8 +75,10 @@ export async function routeRequest(
 	if (available.length) {
 		const ids = available.map((m) => m.id);
 		const open = await tx<{ id: string; open: number }[]>`
-			select assigned_user_id as id, count(*)::int as open from interest_requests
-			where status <> 'afgerond' and assigned_user_id = any(${ids}::text[]) group by assigned_user_id`;
+			select c.assigned_user_id as id, count(*)::int as open from request_cases c
+			where c.assigned_user_id = any(${ids}::text[])
+				and exists (select 1 from interest_requests r where r.case_id = c.id and r.status <> 'afgerond')
+			group by c.assigned_user_id`;
 		const last = await tx<{ id: string; at: Date }[]>`
 			select assigned_user_id as id, max(decided_at) as at from request_routings
 			where assigned_user_id = any(${ids}::text[]) group by assigned_user_id`;

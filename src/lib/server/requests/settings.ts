@@ -25,11 +25,13 @@ const minutes = (time: string) => {
 	return h * 60 + m;
 };
 
-export async function getRequestSettings(sql: Queryable): Promise<RequestSettings> {
+/** The service-wide policy; with a region, that region's own way of counting the due time applies. */
+export async function getRequestSettings(sql: Queryable, regionCode?: string): Promise<RequestSettings> {
 	const [row] = await sql`
-		select due_mode, due_hours, working_day_start::text as start, working_day_end::text as end,
-			soon_hours, retention_months
-		from request_settings where id`;
+		select coalesce(g.due_mode, s.due_mode) as due_mode, s.due_hours, s.working_day_start::text as start,
+			s.working_day_end::text as end, s.soon_hours, s.retention_months
+		from request_settings s left join regions g on g.code = ${regionCode ?? null}
+		where s.id`;
 	if (!row) return DEFAULT_SETTINGS;
 	return {
 		dueMode: row.due_mode,

@@ -2,56 +2,85 @@ import type { ProfileDocument } from '$search/document';
 import type { Sql } from '../db/database';
 import { EMPLOYER_STATUS_LABELS, OUTCOME_LABELS, type Outcome, type RequestStatus } from './labels';
 import { lookupPublicProfile } from './profile-source';
+import { describeStep, type StepRow } from './steps';
 import { hashStatusToken, STATUS_TOKEN_PATTERN } from './token';
+
+export interface EmployerCaseView {
+	regionCode: string;
+	regionName: string;
+	wspName: string;
+	wspPhone: string | null;
+	wspMailbox: string | null;
+	/** The responsible adviser once someone is assigned: name, direct phone and e-mail. */
+	adviser: { name: string; phone: string | null; email: string } | null;
+	dueAt: Date;
+	firstContactAt: Date | null;
+	/** The due time passed without contact: the page says so, with an apology. */
+	overdue: boolean;
+	lines: {
+		publicRef: string;
+		title: string;
+		statusLabel: string;
+		outcomeLabel: string | null;
+		/** Unpublished since the request: the request is still handled. */
+		stillPublished: boolean;
+		replies: { at: Date; text: string }[];
+	}[];
+	steps: { at: Date; label: string; facts: string[] }[];
+}
 
 export interface EmployerStatusView {
 	createdAt: Date;
 	companyName: string;
 	contactName: string;
-	requests: {
-		publicRef: string;
-		title: string;
-		regionName: string;
-		wspName: string;
-		statusLabel: string;
-		outcomeLabel: string | null;
-		dueAt: Date;
-		firstContactAt: Date | null;
-		/** Unpublished since the request: the request is still handled. */
-		stillPublished: boolean;
-		replies: { at: Date; text: string }[];
-	}[];
+	cases: EmployerCaseView[];
 }
 
-/** What the status link shows; null for an unknown token or one whose details were erased. */
-export async function getEmployerStatus(sql: Sql, token: string): Promise<EmployerStatusView | null> {
+/**
+ * What a status link shows: every case of the submission (one per region) on one page. Null for an
+ * unknown token or one whose details were erased. Any link the employer got by mail works.
+ */
+export async function getEmployerStatus(
+	sql: Sql,
+	token: string,
+	now: Date
+): Promise<EmployerStatusView | null> {
 	if (!STATUS_TOKEN_PATTERN.test(token)) return null;
+	const hash = hashStatusToken(token);
 	const [submission] = await sql`
-		select id, created_at, company_name, contact_name from employer_submissions
-		where token_hash = ${hashStatusToken(token)} and erased_at is null`;
+		select id, created_at, company_name, contact_name from employer_submissions s
+		where s.erased_at is null and (s.token_hash = ${hash}
+			or exists (select 1 from submission_links l where l.token_hash = ${hash} and l.submission_id = s.id))`;
 	if (!submission) return null;
+	const cases = await sql`
+		select c.id::int as id, c.region_code, c.due_at, c.first_contact_at, g.name as region_name, g.wsp_name,
+			g.wsp_phone, g.wsp_mailbox, u.name as adviser_name, u.email as adviser_email, u.phone as adviser_phone
+		from request_cases c join regions g on g.code = c.region_code
+		left join users u on u.id = c.assigned_user_id
+		where c.submission_id = ${submission.id} order by c.id`;
 	const rows = await sql`
-		select r.id, r.public_ref, r.snapshot, r.status, r.outcome, r.due_at, r.first_contact_at,
-			g.name as region_name, g.wsp_name
-		from interest_requests r join regions g on g.code = r.region_code
-		where r.submission_id = ${submission.id} order by r.id`;
+		select r.id, r.case_id::int as case_id, r.public_ref, r.snapshot, r.status, r.outcome
+		from interest_requests r where r.submission_id = ${submission.id} order by r.id`;
 	const replies = await sql`
 		select request_id, created_at, body from request_events
 		where request_id = any(${rows.map((r) => r.id)}::bigint[]) and visible_to_employer and body is not null
 		order by created_at`;
-	const requests = await Promise.all(
+	const steps = await sql<(StepRow & { caseId: number })[]>`
+		select s.case_id::int as "caseId", s.kind, s.meeting_on::text as "meetingOn", s.place,
+			s.starts_on::text as "startsOn", s.ends_on::text as "endsOn", s.contract_type as "contractType",
+			null as reason, s.created_at as "createdAt", r.public_ref as "publicRef"
+		from case_steps s left join interest_requests r on r.id = s.request_id
+		where s.case_id = any(${cases.map((c) => c.id)}::bigint[]) order by s.created_at, s.id`;
+	const lines = await Promise.all(
 		rows.map(async (r) => {
 			const snapshot = r.snapshot as ProfileDocument;
 			const current = await lookupPublicProfile(sql, r.public_ref);
 			return {
+				caseId: r.case_id as number,
 				publicRef: r.public_ref as string,
 				title: snapshot.title,
-				regionName: r.region_name as string,
-				wspName: r.wsp_name as string,
 				statusLabel: EMPLOYER_STATUS_LABELS[r.status as RequestStatus],
 				outcomeLabel: r.outcome ? OUTCOME_LABELS[r.outcome as Outcome] : null,
-				dueAt: r.due_at as Date,
-				firstContactAt: r.first_contact_at as Date | null,
 				stillPublished: current.status === 'published',
 				replies: replies
 					.filter((x) => x.request_id === r.id)
@@ -63,6 +92,20 @@ export async function getEmployerStatus(sql: Sql, token: string): Promise<Employ
 		createdAt: submission.created_at,
 		companyName: submission.company_name,
 		contactName: submission.contact_name,
-		requests
+		cases: cases.map((c) => ({
+			regionCode: c.region_code,
+			regionName: c.region_name,
+			wspName: c.wsp_name,
+			wspPhone: c.wsp_phone,
+			wspMailbox: c.wsp_mailbox,
+			adviser: c.adviser_email
+				? { name: c.adviser_name || c.adviser_email, phone: c.adviser_phone, email: c.adviser_email }
+				: null,
+			dueAt: c.due_at,
+			firstContactAt: c.first_contact_at,
+			overdue: !c.first_contact_at && c.due_at.getTime() <= now.getTime(),
+			lines: lines.filter((l) => l.caseId === c.id).map(({ caseId: _, ...l }) => l),
+			steps: steps.filter((s) => s.caseId === c.id).map((s) => ({ at: s.createdAt, ...describeStep(s) }))
+		}))
 	};
 }

@@ -109,6 +109,9 @@ export async function unpublish(sql: Sql, ref: string): Promise<void> {
 	await sql`update candidates set published = false where public_ref = ${ref}`;
 }
 
+/** A KvK number no other test uses: the fixed contact is remembered per company. */
+export const newKvk = () => String(10_000_000 + (randomBytes(4).readUInt32BE() % 90_000_000));
+
 export const EMPLOYER = {
 	companyName: 'Bakkerij De Korenschoof',
 	kvkNumber: '12345678',

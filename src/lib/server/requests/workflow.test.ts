@@ -7,7 +7,7 @@ import { getRequestDetail } from './detail';
 import { reassignRequest } from './reassign';
 import { getEmployerStatus } from './status';
 import { submitInterest } from './submit';
-import { EMPLOYER, insertCandidate, insertStaff, REGION_A, unpublish } from './test-fixtures';
+import { EMPLOYER, insertCandidate, insertStaff, newKvk, REGION_A, unpublish } from './test-fixtures';
 import { changeStatus, recordCandidateConsent, recordFirstContact } from './workflow';
 
 let db: Database;
@@ -22,19 +22,24 @@ const clock = fakeClock('2026-02-02T09:00:00Z');
 async function newRequest() {
 	const adviser = await insertStaff(db.sql, { region: REGION_A.code });
 	const ref = await insertCandidate(db.sql, REGION_A, { consultantEmail: adviser.email });
-	const result = await submitInterest(db.sql, { employer: EMPLOYER, refs: [ref], origin, clock });
+	const employer = { ...EMPLOYER, kvkNumber: newKvk() };
+	const result = await submitInterest(db.sql, { employer, refs: [ref], origin, clock });
 	if (!result.ok) throw new Error('expected ok');
 	const ctx = { user: adviser, clock, origin };
-	return { adviser, ref, token: result.token, id: result.requestIds[0], ctx };
+	const caseId = result.caseIds[0];
+	return { adviser, ref, token: result.token, id: result.requestIds[0], caseId, ctx };
 }
 
 const mailsFor = (id: number, kind: string) =>
-	db.sql`select to_address, text_body from mail_outbox
-		where related_type = 'interest_request' and related_id = ${String(id)} and kind = ${kind}`;
+	db.sql`select to_address, reply_to, subject, text_body from mail_outbox
+		where kind = ${kind} and ((related_type = 'interest_request' and related_id = ${String(id)})
+			or (related_type = 'request_case' and related_id in (
+				select case_id::text from interest_requests where id = ${id})))
+		order by created_at, id`;
 
 describe('the adviser workflow', () => {
 	it('walks the steps, refuses skipping, and tells the employer by mail', async () => {
-		const { id, ctx, token } = await newRequest();
+		const { id, ctx, token, ref } = await newRequest();
 		expect(await changeStatus(db.sql, id, ctx, 'wil_kennismaken', null)).toEqual({
 			ok: false,
 			error: 'transition'
@@ -49,8 +54,16 @@ describe('the adviser workflow', () => {
 		const updates = await mailsFor(id, 'interest.employer_update');
 		expect(updates).toHaveLength(3);
 		expect(updates.map((m) => m.to_address)).toEqual([EMPLOYER.email, EMPLOYER.email, EMPLOYER.email]);
-		const status = await getEmployerStatus(db.sql, token);
-		expect(status?.requests[0].statusLabel).toBe('De kandidaat wil graag kennismaken');
+		// Answerable, about a named candidate, with a link of its own straight to the status page.
+		const last = updates[2];
+		expect(last.reply_to).toBe(ctx.user.email);
+		expect(last.subject).toContain(ref);
+		expect(last.text_body).toContain('Wil werken in logistiek');
+		const link = /\/aanvraag\/([a-z2-7]{32})/.exec(last.text_body)![1];
+		expect(link).not.toBe(token);
+		expect((await getEmployerStatus(db.sql, link, clock.now()))?.companyName).toBe(EMPLOYER.companyName);
+		const status = await getEmployerStatus(db.sql, token, clock.now());
+		expect(status?.cases[0].lines[0].statusLabel).toBe('De kandidaat wil graag kennismaken');
 		const audit = await db.sql`
 			select action, user_id from audit_log where subject_type = 'interest_request' and subject_id = ${String(id)}`;
 		expect(audit.map((a) => a.action)).toEqual([
@@ -84,17 +97,17 @@ describe('the adviser workflow', () => {
 		expect(await recordFirstContact(db.sql, id, ctx)).toEqual({ ok: false, error: 'already' });
 		const [mail] = await mailsFor(id, 'interest.employer_update');
 		expect(mail.text_body).toContain('Ik bel u morgen om 10 uur.');
-		const status = await getEmployerStatus(db.sql, token);
-		expect(status?.requests[0].replies.map((r) => r.text)).toEqual(['Ik bel u morgen om 10 uur.']);
-		expect(status?.requests[0].firstContactAt).not.toBeNull();
-		expect(status?.requests[0].statusLabel).toBe('In behandeling');
+		const status = await getEmployerStatus(db.sql, token, clock.now());
+		expect(status?.cases[0].lines[0].replies.map((r) => r.text)).toEqual(['Ik bel u morgen om 10 uur.']);
+		expect(status?.cases[0].firstContactAt).not.toBeNull();
+		expect(status?.cases[0].lines[0].statusLabel).toBe('In behandeling');
 	});
 
 	it('keeps notes internal', async () => {
 		const { id, ctx, token } = await newRequest();
 		expect((await addNote(db.sql, id, ctx, 'Kandidaat heeft voorkeur voor ochtend.')).ok).toBe(true);
-		const status = await getEmployerStatus(db.sql, token);
-		expect(status?.requests[0].replies).toEqual([]);
+		const status = await getEmployerStatus(db.sql, token, clock.now());
+		expect(status?.cases[0].lines[0].replies).toEqual([]);
 		const detail = await getRequestDetail(db.sql, id, clock.now());
 		expect(detail?.events.map((e) => e.kind)).toEqual(['created', 'note']);
 	});

@@ -1,8 +1,8 @@
 import type { Sql } from '../db/database';
-import { enqueueMail } from '../mail/outbox';
+import { getCaseContact, mailEmployer } from './case-contact';
 import { addEvent, changeRequest, type ChangeContext } from './change';
 import { EMPLOYER_STATUS_LABELS, OUTCOME_LABELS, type Outcome, type RequestStatus } from './labels';
-import { employerStatusUpdate } from './messages';
+import { employerStatusUpdate, type MailText } from './messages';
 import type { Queryable } from '../db/database';
 import type { RequestRow } from './request-row';
 
@@ -49,11 +49,14 @@ export function changeStatus(
 		const label = finalOutcome
 			? `${EMPLOYER_STATUS_LABELS[to]} (${OUTCOME_LABELS[finalOutcome].toLowerCase()})`
 			: EMPLOYER_STATUS_LABELS[to];
-		await notifyEmployer(
-			tx,
-			row,
-			`status:${to}`,
-			employerStatusUpdate({ contactName: row.contactName ?? '', statusLabel: label })
+		await notifyEmployer(tx, row, `status:${to}`, ctx, now, (statusUrl, contact) =>
+			employerStatusUpdate({
+				contactName: row.contactName ?? '',
+				line: { publicRef: row.publicRef, title: row.title },
+				statusLabel: label,
+				statusUrl,
+				contact
+			})
 		);
 		return { from: row.status, to, outcome: finalOutcome };
 	});
@@ -68,19 +71,20 @@ export function recordFirstContact(sql: Sql, requestId: number, ctx: ChangeConte
 	});
 }
 
+/** First contact is one moment per case: every new line of the case moves on to 'in behandeling'. */
 export async function markFirstContact(tx: Queryable, row: RequestRow, userId: string, now: Date) {
 	if (row.firstContactAt) return;
-	const status = row.status === 'nieuw' ? 'in_behandeling' : row.status;
-	await tx`
-		update interest_requests set first_contact_at = ${now}, status = ${status}, updated_at = ${now}
-		where id = ${row.id}`;
+	await tx`update request_cases set first_contact_at = ${now}, updated_at = ${now} where id = ${row.caseId}`;
+	const moved = await tx<{ id: number }[]>`
+		update interest_requests set status = 'in_behandeling', updated_at = ${now}
+		where case_id = ${row.caseId} and status = 'nieuw' returning id::int`;
 	await addEvent(tx, {
 		requestId: row.id,
 		kind: 'contact',
 		userId,
 		at: now,
 		fromStatus: row.status,
-		toStatus: status
+		toStatus: moved.some((m) => m.id === row.id) ? 'in_behandeling' : row.status
 	});
 }
 
@@ -97,19 +101,22 @@ export function recordCandidateConsent(sql: Sql, requestId: number, ctx: ChangeC
 	});
 }
 
+/** A mail to the employer about this line: answerable, naming the candidate, with a direct link. */
 export async function notifyEmployer(
 	tx: Queryable,
 	row: RequestRow,
 	key: string,
-	mail: { subject: string; text: string }
+	ctx: ChangeContext,
+	now: Date,
+	build: (statusUrl: string, contact: NonNullable<Awaited<ReturnType<typeof getCaseContact>>>) => MailText
 ): Promise<void> {
-	// Erased by retention: there is nobody to write to any more.
-	if (!row.employerEmail) return;
-	await enqueueMail(tx, {
-		to: row.employerEmail,
+	const contact = await getCaseContact(tx, row.caseId);
+	if (!contact) return;
+	await mailEmployer(tx, contact, {
 		kind: 'interest.employer_update',
 		dedupeKey: `interest:${row.id}:${key}`,
-		related: { type: 'interest_request', id: String(row.id) },
-		...mail
+		origin: ctx.origin,
+		now,
+		build: (statusUrl) => build(statusUrl, contact)
 	});
 }

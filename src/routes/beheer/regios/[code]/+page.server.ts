@@ -56,7 +56,9 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const echo = {
 			wspName: String(data.get('wspName') ?? ''),
-			wspMailbox: String(data.get('wspMailbox') ?? '')
+			wspMailbox: String(data.get('wspMailbox') ?? ''),
+			wspPhone: String(data.get('wspPhone') ?? '').slice(0, 100),
+			dueMode: String(data.get('dueMode') ?? 'standaard')
 		};
 		const result = await updateRegionWsp(app().db.sql, {
 			code: event.params.code,
