@@ -4,6 +4,7 @@
  */
 // Demo data first: the search index is built from what it publishes.
 import './demo-on-empty';
+import './profiles/refresh-on-start';
 import './search/register';
 import './mail/register';
 import './requests/register';
