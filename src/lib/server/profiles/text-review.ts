@@ -28,7 +28,7 @@ export async function listHeldTexts(sql: Sql, regionCode: string | null, limit =
 		select public_ref, region_code, municipality_code, profile_text, updated_at from candidates
 		where profile_text_state = 'review' and counted and not withdrawn
 			and (${regionCode}::text is null or region_code = ${regionCode})
-		order by updated_at limit ${limit}`;
+		order by complete desc, updated_at limit ${limit}`;
 	return rows.map((r) => {
 		const findings = findFindings(r.profile_text);
 		return {
