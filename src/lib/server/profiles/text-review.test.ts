@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csv, similarRows } from '../../../../tests/fixtures/import/csv-builder';
 import { createTestDatabase } from '../../../../tests/helpers/test-database';
+import { NO_REGION, oneRegion } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Database } from '../db/database';
 import { runImport } from '../import/run-import';
@@ -38,7 +39,7 @@ afterAll(() => db?.close());
 
 describe('reviewing held-back profile texts', () => {
 	it('holds every text, even one the scrubber found nothing in, and keeps it off the public profile', async () => {
-		const held = await listHeldTexts(db.sql, 'AM03');
+		const held = await listHeldTexts(db.sql, oneRegion('AM03'));
 		expect(held).toHaveLength(6);
 		const phone = held.find((h) => h.ref === ref)!;
 		expect(phone.text).toContain('[telefoon]');
@@ -52,13 +53,19 @@ describe('reviewing held-back profile texts', () => {
 			const profile = await getPublicProfile(db.sql, h.ref);
 			expect(profile.status === 'published' && profile.document.summary).toBe('');
 		}
-		expect(await listHeldTexts(db.sql, 'AM22')).toEqual([]);
+		expect(await listHeldTexts(db.sql, oneRegion('AM22'))).toEqual([]);
 		const profile = await getPublicProfile(db.sql, ref);
 		expect(profile.status === 'published' && profile.document.summary).toBe('');
 	});
 
 	it('publishes nothing with a finding unless confirmed, and never what the scrubber removes', async () => {
-		const base = { ref, decision: 'approved' as const, user: adviser, regionCode: 'AM03', kAnonymity: 5 };
+		const base = {
+			ref,
+			decision: 'approved' as const,
+			user: adviser,
+			scope: oneRegion('AM03'),
+			kAnonymity: 5
+		};
 		expect(await reviewHeldText(db.sql, base)).toMatchObject({
 			ok: false,
 			reason: 'needs-confirmation',
@@ -79,7 +86,7 @@ describe('reviewing held-back profile texts', () => {
 			ref: sensitiveRef,
 			decision: 'approved' as const,
 			user: adviser,
-			regionCode: 'AM03',
+			scope: oneRegion('AM03'),
 			kAnonymity: 5
 		};
 		expect(await reviewHeldText(db.sql, base)).toMatchObject({ ok: false, reason: 'needs-confirmation' });
@@ -96,7 +103,19 @@ describe('reviewing held-back profile texts', () => {
 			ref,
 			decision: 'rejected',
 			user: { ...adviser, regionCode: 'AM22' },
-			regionCode: 'AM22',
+			scope: oneRegion('AM22'),
+			kAnonymity: 5
+		});
+		expect(outcome).toEqual({ ok: false, reason: 'not-found' });
+	});
+
+	it('shows an adviser on no team nothing, and lets them decide nothing', async () => {
+		expect(await listHeldTexts(db.sql, NO_REGION)).toEqual([]);
+		const outcome = await reviewHeldText(db.sql, {
+			ref,
+			decision: 'approved',
+			user: { ...adviser, regionCode: null },
+			scope: NO_REGION,
 			kAnonymity: 5
 		});
 		expect(outcome).toEqual({ ok: false, reason: 'not-found' });
@@ -109,7 +128,7 @@ describe('reviewing held-back profile texts', () => {
 			decision: 'approved',
 			text: 'Harde werker die graag in een team werkt.',
 			user: adviser,
-			regionCode: 'AM03',
+			scope: oneRegion('AM03'),
 			kAnonymity: 5,
 			index: { upsert: async (docs) => void upserted.push(...docs.map((d) => d.id)), remove: async () => {} }
 		});
@@ -121,6 +140,6 @@ describe('reviewing held-back profile texts', () => {
 		expect(upserted).toContain(ref);
 		const [audit] = await db.sql`select user_id, action from audit_log where subject_id = ${ref}`;
 		expect(audit).toEqual({ user_id: 'u1', action: 'profile-text.approved' });
-		expect((await listHeldTexts(db.sql, 'AM03')).map((h) => h.ref)).not.toContain(ref);
+		expect((await listHeldTexts(db.sql, oneRegion('AM03'))).map((h) => h.ref)).not.toContain(ref);
 	});
 });

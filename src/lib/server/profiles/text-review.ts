@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit';
+import { regionCondition, type StaffScope } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Sql } from '../db/database';
 import { refreshPublicProfiles } from './publish';
@@ -20,14 +21,14 @@ export interface HeldText {
 }
 
 /**
- * Every new or changed profile text waits here until a WSP reviewer of the region decides, for the team
- * of a region (null: every region, for admins).
+ * Every new or changed profile text waits here until a WSP reviewer of the region decides; the texts
+ * within the reviewer's scope (their region's team, or all for admins).
  */
-export async function listHeldTexts(sql: Sql, regionCode: string | null, limit = 100): Promise<HeldText[]> {
+export async function listHeldTexts(sql: Sql, scope: StaffScope, limit = 100): Promise<HeldText[]> {
 	const rows = await sql`
 		select public_ref, region_code, municipality_code, profile_text, updated_at from candidates
 		where profile_text_state = 'review' and counted and not withdrawn
-			and (${regionCode}::text is null or region_code = ${regionCode})
+			and ${regionCondition(sql, scope, 'region_code')}
 		order by complete desc, updated_at limit ${limit}`;
 	return rows.map((r) => {
 		const findings = findFindings(r.profile_text);
@@ -66,8 +67,8 @@ export async function reviewHeldText(
 		/** The reviewer ticked "I checked every mark". */
 		confirmed?: boolean;
 		user: SessionUser;
-		/** Only texts of this region (WSP members); null for admins. */
-		regionCode: string | null;
+		/** Only texts inside this scope. */
+		scope: StaffScope;
 		kAnonymity: number;
 		index?: ProfileIndex;
 	}
@@ -77,7 +78,7 @@ export async function reviewHeldText(
 		const [row] = await tx<{ profile_text: string }[]>`
 			select profile_text from candidates
 			where public_ref = ${input.ref} and profile_text_state = 'review'
-				and (${input.regionCode}::text is null or region_code = ${input.regionCode})
+				and ${regionCondition(tx, input.scope, 'region_code')}
 			for update`;
 		if (!row) return { ok: false, reason: 'not-found' } as const;
 		let confirmedFindings: string[] = [];
