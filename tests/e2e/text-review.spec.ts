@@ -32,14 +32,14 @@ test('a reviewer sees marked findings, must confirm them, and only then the text
 	await expect(publicPage.getByText('Heeft autisme en werkt graag met mensen.')).toHaveCount(0);
 
 	// Contact data typed in by the reviewer is replaced and sent back for another look.
-	const textarea = item.getByLabel('Tekst');
+	const textarea = item.getByLabel('Tekst', { exact: true });
 	await textarea.fill('Bel 06-12345678 gerust.');
 	await item.getByRole('button', { name: 'Publiceren' }).click();
 	await expect(item.getByRole('alert')).toContainText('vervangen door markeringen');
-	await expect(item.getByLabel('Tekst')).toHaveValue('Bel [telefoon] gerust.');
+	await expect(item.getByLabel('Tekst', { exact: true })).toHaveValue('Bel [telefoon] gerust.');
 
 	// A special-category term is a finding: publishing needs the confirmation.
-	await item.getByLabel('Tekst').fill('Heeft autisme en werkt graag met mensen.');
+	await item.getByLabel('Tekst', { exact: true }).fill('Heeft autisme en werkt graag met mensen.');
 	await item.getByRole('button', { name: 'Publiceren' }).click();
 	await expect(item.getByRole('alert')).toContainText('Gezondheid of diagnose');
 	await publicPage.reload();

@@ -24,7 +24,7 @@ export interface HeldText {
  * Every new or changed profile text waits here until a WSP reviewer of the region decides; the texts
  * within the reviewer's scope (their region's team, or all for admins).
  */
-export async function listHeldTexts(sql: Sql, scope: StaffScope, limit = 100): Promise<HeldText[]> {
+export async function listHeldTexts(sql: Sql, scope: StaffScope, limit = 25): Promise<HeldText[]> {
 	const rows = await sql`
 		select public_ref, region_code, municipality_code, profile_text, updated_at from candidates
 		where profile_text_state = 'review' and counted and not withdrawn
