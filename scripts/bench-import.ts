@@ -14,7 +14,7 @@ import { parseConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/database';
 import { migrate } from '../src/lib/server/db/migrate';
 import { runImport } from '../src/lib/server/import/run-import';
-import { smallestClass } from '../src/lib/server/profiles/k-check';
+import { checkKAnonymity } from '../src/lib/server/profiles/k-check';
 import { listPublicDocuments } from '../src/lib/server/profiles/queries';
 
 const { values } = parseArgs({
@@ -80,8 +80,33 @@ try {
 	);
 	const docs = [];
 	for await (const page of listPublicDocuments(db.sql)) docs.push(...page);
+	const check = checkKAnonymity(docs, 5);
 	console.log(
-		`k-anonymity: smallest class ${smallestClass(docs)} (k = 5) over ${docs.length} published profiles`
+		`k-anonymity (k = 5) over ${docs.length} published profiles: smallest class ${check.smallestVectorClass} over the whole single-valued vector, ${check.smallestItemClass} over sector/experience items with location and education; ${check.profilesBelowK} profiles and ${check.itemsBelowK} items below k`
+	);
+	if (check.profilesBelowK || check.itemsBelowK) process.exitCode = 1;
+	const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
+	const publishable = first.published + first.suppressed;
+	console.log(
+		`utility: suppressed ${pct(first.suppressed, publishable)} of publishable; municipality kept for ${pct(docs.filter((d) => d.municipality).length, docs.length)} of published`
+	);
+	const fields = await db.sql<{ field: string; level: string; n: number }[]>`
+		select split_part(g, ':', 1) as field, split_part(g, ':', 2) as level, count(*)::int as n
+		from candidates, unnest(generalisation) g where publication = 'published'
+		group by 1, 2 order by 1, 2`;
+	console.log(
+		`generalised per field (field:level share of published): ${fields.map((f) => `${f.field}:${f.level} ${pct(f.n, docs.length)}`).join(', ')}`
+	);
+	const [items] = await db.sql<
+		{ sectors: number; shown: number; experience: number; shownExperience: number }[]
+	>`
+		select sum(jsonb_array_length(c.profile->'sectors'))::int as sectors,
+			sum(jsonb_array_length(p.document->'sectors'))::int as shown,
+			sum(jsonb_array_length(c.profile->'experience'))::int as experience,
+			sum(jsonb_array_length(p.document->'experience'))::int as "shownExperience"
+		from public_profiles p join candidates c on c.id = p.candidate_id`;
+	console.log(
+		`items hidden: ${pct(items.sectors - items.shown, items.sectors)} of wished sectors, ${pct(items.experience - items.shownExperience, items.experience)} of experience items`
 	);
 	clearInterval(sampler);
 	console.log(

@@ -39,29 +39,35 @@ export interface ProfileDocument {
 	/** Sector codes with prior work experience. */
 	experience: string[];
 
-	/** [hoursMin, hoursMax]: a range filter on this array matches profiles whose range overlaps. */
+	/** Bounds of the published hours band: a range filter on this array matches overlapping bands. */
 	hoursPerWeek: number[];
 	hoursMin: number;
 	hoursMax: number;
-	/** Day parts like `ma-ochtend`. */
+	/** Hours band code (`tot-12` .. `36-plus`, coarser `tot-20`/`20-plus`, or `onbekend`). */
+	hoursBand: string;
+	/** Broad day parts: `ochtend`, `middag`, `avond` (weekdays) and `weekend`; empty when not published. */
 	dayParts: string[];
-	/** Unix seconds of the date the candidate can start (start of day, Europe/Amsterdam). */
-	availableFrom: number;
+	/** When the candidate can start, as a category on the day of publication; never a date. */
+	availability: string;
 
-	/** Distance the candidate will travel, coarsened to a published step (km). */
+	/** Distance the candidate will travel, coarsened to a published step (km); 0 when not published. */
 	travelDistanceKm: number;
 	/** Municipality codes the candidate can reach from the published location within travelDistanceKm. */
 	reachableMunicipalities: string[];
+	/** Transport modes; `gemotoriseerd` stands for auto or scooter when licence categories are withheld. */
 	transport: string[];
-	/** Licence categories; empty when none. */
+	/** Licence categories; empty when none or when withheld. */
 	driversLicence: string[];
-	hasDriversLicence: boolean;
+	/** null when not published. */
+	hasDriversLicence: boolean | null;
 
 	/** Centroid of the published location (municipality, or region when generalised). */
 	_geo: { lat: number; lng: number };
 
-	/** Unix seconds: last change of the source profile (day precision). */
+	/** Unix seconds: start of the published period of the last source change (0 when not published). */
 	updatedAt: number;
+	/** That period: `2026-11`, `2026-K4`, `2026`, or ''. */
+	updatedPeriod: string;
 	/** Unix seconds: first publication (for "new since" alerts). */
 	publishedAt: number;
 }

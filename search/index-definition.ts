@@ -66,8 +66,9 @@ const displayed: Record<ProfileAttribute, true> = {
 	hoursPerWeek: true,
 	hoursMin: true,
 	hoursMax: true,
+	hoursBand: true,
 	dayParts: true,
-	availableFrom: true,
+	availability: true,
 	travelDistanceKm: true,
 	reachableMunicipalities: true,
 	transport: true,
@@ -75,6 +76,7 @@ const displayed: Record<ProfileAttribute, true> = {
 	hasDriversLicence: true,
 	_geo: true,
 	updatedAt: true,
+	updatedPeriod: true,
 	publishedAt: true
 };
 
@@ -170,8 +172,9 @@ export const PROFILE_INDEX: IndexDefinition = {
 		'hoursPerWeek',
 		'hoursMin',
 		'hoursMax',
+		'hoursBand',
 		'dayParts',
-		'availableFrom',
+		'availability',
 		'travelDistanceKm',
 		'reachableMunicipalities',
 		'transport',
@@ -181,7 +184,7 @@ export const PROFILE_INDEX: IndexDefinition = {
 		'publishedAt',
 		'_geo'
 	],
-	sortableAttributes: ['updatedAt', 'publishedAt', '_geo', 'hoursMax', 'availableFrom'],
+	sortableAttributes: ['updatedAt', 'publishedAt', '_geo', 'hoursMax'],
 	rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
 	synonyms: synonymsFromGroups(SYNONYM_GROUPS),
 	stopWords: DUTCH_STOP_WORDS,

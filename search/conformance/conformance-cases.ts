@@ -176,13 +176,14 @@ export function conformanceSuite(name: string, start: () => Promise<EngineUnderT
 				const r = await search({ facets: ['*'], limit: 0 });
 				expect(Object.keys(r.facetDistribution ?? {}).sort()).toEqual([
 					'affinities',
-					'availableFrom',
+					'availability',
 					'competences',
 					'dayParts',
 					'driversLicence',
 					'educationLevel',
 					'experience',
 					'hasDriversLicence',
+					'hoursBand',
 					'hoursMax',
 					'hoursMin',
 					'hoursPerWeek',

@@ -31,8 +31,9 @@ function profile(id: string, overrides: Partial<ProfileDocument>): ProfileDocume
 		competences: [],
 		competenceLabels: [],
 		experience: [],
-		dayParts: ['ma-ochtend'],
-		availableFrom: 1_700_000_000,
+		hoursBand: '12-20',
+		dayParts: ['ochtend'],
+		availability: 'direct',
 		travelDistanceKm: 10,
 		reachableMunicipalities: ['GM0363'],
 		transport: ['fiets'],
@@ -40,6 +41,7 @@ function profile(id: string, overrides: Partial<ProfileDocument>): ProfileDocume
 		hasDriversLicence: false,
 		_geo: AMSTERDAM,
 		updatedAt: 1_700_000_000,
+		updatedPeriod: '2023-11',
 		publishedAt: 1_690_000_000,
 		...overrides,
 		hoursPerWeek: hours,
@@ -71,7 +73,7 @@ const featured: ProfileDocument[] = [
 		driversLicence: ['B'],
 		hasDriversLicence: true,
 		_geo: ROTTERDAM,
-		availableFrom: 1_700_500_000,
+		availability: 'binnen-1-maand',
 		updatedAt: 1_700_100_000
 	}),
 	profile('KV-B', {

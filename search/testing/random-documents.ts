@@ -156,7 +156,8 @@ export function randomProfileDocuments(count: number, seed = 1): ProfileDocument
 			hoursMin,
 			hoursMax,
 			dayParts: some(DAY_PARTS, 6),
-			availableFrom: updatedAt + int(60) * 86_400,
+			hoursBand: pick(['tot-12', '12-20', '20-28', '28-36', '36-plus']),
+			availability: pick(['direct', 'binnen-1-maand', 'binnen-3-maanden', 'later']),
 			travelDistanceKm: pick([5, 10, 15, 25, 50]),
 			reachableMunicipalities: Array.from(
 				{ length: int(12) },
@@ -167,6 +168,7 @@ export function randomProfileDocuments(count: number, seed = 1): ProfileDocument
 			hasDriversLicence: licences.length > 0,
 			_geo: { lat: 50.8 + rnd() * 2.6, lng: 3.4 + rnd() * 3.6 },
 			updatedAt,
+			updatedPeriod: '2024-01',
 			publishedAt: updatedAt - int(100) * 86_400
 		});
 	}

@@ -1,3 +1,5 @@
+import { availabilityLabel, hoursLabel } from './reference/published-values';
+
 /** Dutch formatting of numbers, dates and periods, the same on server and browser. */
 import { formatInstant, fromUnixSeconds } from './time';
 
@@ -8,14 +10,18 @@ export const formatNumber = (n: number) => numberFormat.format(n);
 /** A search-index date (unix seconds) as "1 maart 2026". */
 export const formatDate = (seconds: number) => formatInstant(fromUnixSeconds(seconds), 'date');
 
-export function formatHours(min: number, max: number): string {
+/** Hours as published: the bounds of a band (0 to 60 when the band is not published). */
+export function formatHours(min: number, max: number, band?: string): string {
+	if (band !== undefined) return hoursLabel(band);
+	if (min === 0 && max >= 60) return 'Uren niet vermeld';
+	if (min === 0) return `Tot ${max} uur per week`;
+	if (max >= 60) return `${min} uur of meer per week`;
 	return min === max ? `${min} uur per week` : `${min} tot ${max} uur per week`;
 }
 
-export function formatAvailability(availableFrom: number, now = new Date()): string {
-	return availableFrom * 1000 <= now.getTime()
-		? 'Direct beschikbaar'
-		: `Beschikbaar vanaf ${formatDate(availableFrom)}`;
+/** Availability is published as a category, never a date. */
+export function formatAvailability(category: string): string {
+	return availabilityLabel(category);
 }
 
 export function formatDistance(metres: number): string {

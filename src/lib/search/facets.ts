@@ -1,5 +1,6 @@
 import lists from '$lib/reference/lists.json';
 import places from '$lib/reference/places.json';
+import { MOTORISED } from '$lib/reference/published-values';
 
 /**
  * The refinement lists of the search page: which document attribute, which URL parameter, the Dutch
@@ -32,7 +33,7 @@ const labelMaps: Record<string, Map<string, string>> = {
 	affinities: byCode(lists.affinities),
 	competences: byCode(lists.competences),
 	driversLicence: byCode(lists.driversLicences),
-	transport: byCode(lists.transport)
+	transport: new Map([...byCode(lists.transport), [MOTORISED.code, MOTORISED.label]])
 };
 
 export function facetValueLabel(attribute: string, value: string): string {
@@ -64,7 +65,7 @@ export const FACETS: FacetConfig[] = [
 		param: 'vervoer',
 		label: 'Vervoer',
 		limit: 5,
-		order: lists.transport.map((t) => t.code)
+		order: [...lists.transport.map((t) => t.code), MOTORISED.code]
 	}
 ];
 

@@ -1,7 +1,7 @@
 import type { ProfileDocument } from '$search/document';
 import { facetValueLabel, FACETS } from './facets';
-import { formatInstant, fromUnixSeconds } from '../time';
-import { startOfToday, type Workplace } from './search-query';
+import { availabilityLabel, hoursLabel } from '$lib/reference/published-values';
+import type { Workplace } from './search-query';
 import type { SearchState } from './search-state';
 
 const normalise = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -13,8 +13,7 @@ const normalise = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLow
 export function matchReasons(
 	doc: ProfileDocument,
 	state: SearchState,
-	workplace: Workplace | null,
-	now = new Date()
+	workplace: Workplace | null
 ): string[] {
 	const reasons: string[] = [];
 	for (const facet of FACETS) {
@@ -28,19 +27,16 @@ export function matchReasons(
 	}
 	if (state.hoursMin !== null || state.hoursMax !== null) {
 		reasons.push(
-			`Wil ${doc.hoursMin} tot ${doc.hoursMax} uur per week werken; u zocht ${state.hoursMin ?? 0} tot ${state.hoursMax ?? 'meer'} uur`
+			`Wil werken: ${hoursLabel(doc.hoursBand).toLowerCase()}; u zocht ${state.hoursMin ?? 0} tot ${state.hoursMax ?? 'meer'} uur`
 		);
 	}
-	if (state.availability) {
-		const today = startOfToday(now);
-		reasons.push(
-			doc.availableFrom <= today
-				? 'Kan direct beginnen'
-				: `Kan beginnen vanaf ${formatInstant(fromUnixSeconds(doc.availableFrom), 'date')}`
-		);
-	}
+	if (state.availability) reasons.push(availabilityLabel(doc.availability));
 	if (workplace && doc.reachableMunicipalities.includes(workplace.code)) {
-		reasons.push(`Kan ${workplace.name} bereiken (reist tot ${doc.travelDistanceKm} km)`);
+		reasons.push(
+			doc.travelDistanceKm
+				? `Kan ${workplace.name} bereiken (reist tot ${doc.travelDistanceKm} km)`
+				: `Kan ${workplace.name} bereiken`
+		);
 	}
 	const words = normalise(state.q)
 		.split(/[^\p{L}\p{N}]+/u)

@@ -38,11 +38,15 @@ describe('buildSearchRequest', () => {
 		expect(main.filter).toEqual([['"sectors"="a\\"b\\\\c"']]);
 	});
 
-	it('counts availability from the start of the day in the Netherlands', () => {
-		const today = startOfToday(now);
-		expect(new Date(today * 1000).toISOString()).toBe('2026-11-22T23:00:00.000Z');
+	it('filters availability on the published categories, never on a date', () => {
 		const [main] = buildSearchRequest(state('beschikbaar=direct&uren_min=20'), null, now).queries;
-		expect(main.filter).toEqual(['"hoursPerWeek">=20', `"availableFrom"<=${today}`]);
+		expect(main.filter).toEqual(['"hoursPerWeek">=20', '"availability" IN ["direct"]']);
+		const [soon] = buildSearchRequest(state('beschikbaar=binnen-3-maanden'), null, now).queries;
+		expect(soon.filter).toEqual(['"availability" IN ["direct", "binnen-1-maand", "binnen-3-maanden"]']);
+	});
+
+	it('knows the start of the day in the Netherlands', () => {
+		expect(new Date(startOfToday(now) * 1000).toISOString()).toBe('2026-11-22T23:00:00.000Z');
 		expect(startOfToday(new Date('2026-07-01T12:00:00Z')) * 1000).toBe(Date.parse('2026-06-30T22:00:00Z'));
 	});
 });

@@ -8,6 +8,7 @@ import type {
 } from '$search/engine';
 import { PROFILE_INDEX_UID } from '$search/document';
 import { FACET_ATTRIBUTES, HITS_PER_PAGE } from './facets';
+import { AVAILABILITY_MATCHES } from '$lib/reference/published-values';
 import type { SearchState } from './search-state';
 
 /** A resolved work location: the municipality whose reachability and distance we search on. */
@@ -18,7 +19,6 @@ export interface Workplace {
 	lon: number;
 }
 
-const DAY = 86_400;
 export const HIGHLIGHT_PRE = '__ais-highlight__';
 export const HIGHLIGHT_POST = '__/ais-highlight__';
 
@@ -32,10 +32,12 @@ export function baseFilters(state: SearchState, workplace: Workplace | null, now
 	const filters: string[] = [];
 	if (state.hoursMin !== null) filters.push(`"hoursPerWeek">=${state.hoursMin}`);
 	if (state.hoursMax !== null) filters.push(`"hoursPerWeek"<=${state.hoursMax}`);
-	const today = startOfToday(now);
-	if (state.availability === 'direct') filters.push(`"availableFrom"<=${today}`);
-	if (state.availability === 'binnen-3-maanden') filters.push(`"availableFrom"<=${today + 91 * DAY}`);
-	if (state.availability === 'later') filters.push(`"availableFrom">${today + 91 * DAY}`);
+	// Availability is published as a category on the day of publication, so `now` no longer matters here.
+	void now;
+	if (state.availability) {
+		const codes = AVAILABILITY_MATCHES[state.availability].map(quote).join(', ');
+		filters.push(`"availability" IN [${codes}]`);
+	}
 	if (workplace) filters.push(`"reachableMunicipalities"=${quote(workplace.code)}`);
 	return filters;
 }

@@ -5,7 +5,7 @@ import { FACETS } from './facets';
  * Everything a search is, as it stands in the page's URL (Dutch parameter names), so a search can be
  * bookmarked and shared, the server renders it without JavaScript, and the browser client starts from it.
  */
-export const AVAILABILITY = ['direct', 'binnen-3-maanden', 'later'] as const;
+export const AVAILABILITY = ['direct', 'binnen-1-maand', 'binnen-3-maanden', 'later'] as const;
 export const SORTS = ['relevantie', 'recent', 'afstand'] as const;
 export type Availability = (typeof AVAILABILITY)[number];
 export type SortChoice = (typeof SORTS)[number];

@@ -10,7 +10,8 @@ export interface HitView {
 	municipalityName: string | null;
 	hoursMin: number;
 	hoursMax: number;
-	availableFrom: number;
+	hoursBand: string;
+	availability: string;
 	educationLevel: string;
 	taskTypes: string[];
 	driversLicence: string[];
@@ -62,7 +63,8 @@ export function toHitView(hit: Hit, highlighted: { title?: unknown; summary?: un
 		municipalityName: hit.municipalityName ?? null,
 		hoursMin: hit.hoursMin ?? 0,
 		hoursMax: hit.hoursMax ?? 0,
-		availableFrom: hit.availableFrom ?? 0,
+		hoursBand: hit.hoursBand ?? 'onbekend',
+		availability: hit.availability ?? 'onbekend',
 		educationLevel: hit.educationLevel ?? 'onbekend',
 		taskTypes: hit.taskTypes ?? [],
 		driversLicence: hit.driversLicence ?? [],

@@ -1,5 +1,6 @@
 import type { StartupStep } from './app';
 import { demoDataStep } from './demo-on-empty';
+import { publicationRefreshStep } from './profiles/refresh-on-start';
 import { mailWorkerStep } from './mail/register';
 import { requestJobsStep } from './requests/register';
 import { savedSearchAlertsStep } from './saved-searches/register';
@@ -11,6 +12,7 @@ import { searchStep } from './search/register';
  */
 export const startupSteps: readonly StartupStep[] = [
 	demoDataStep,
+	publicationRefreshStep,
 	searchStep,
 	mailWorkerStep,
 	requestJobsStep,

@@ -33,7 +33,20 @@ export function parseLadder(value: string): { step: number; growth: boolean | nu
 export function personalValues(get: RowReader, klantnummer: string): RowPersonalValues {
 	const address = get('adres').trim();
 	return {
-		names: [get('naam'), get('voornamen'), get('achternaam')],
+		// Every name a row carries, the candidate's and those of a partner or contact person.
+		names: [
+			get('naam'),
+			get('voornamen'),
+			get('roepnaam'),
+			get('voorletters'),
+			`${get('tussenvoegsel').trim()} ${get('achternaam').trim()}`,
+			get('achternaam'),
+			get('geboortenaam'),
+			get('partner_naam'),
+			get('partner_voornaam'),
+			get('contactpersoon'),
+			get('contactpersoon_naam')
+		],
 		literals: [
 			klantnummer,
 			get('bsn'),
@@ -43,7 +56,9 @@ export function personalValues(get: RowReader, klantnummer: string): RowPersonal
 			get('postcode'),
 			get('woonplaats'),
 			get('telefoon'),
-			get('email')
+			get('email'),
+			get('contactpersoon_telefoon'),
+			get('contactpersoon_email')
 		]
 	};
 }

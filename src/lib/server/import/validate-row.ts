@@ -11,7 +11,11 @@ import {
 	transportModes,
 	type TaskAnswer
 } from '../profiles/reference';
+import { passesElfproef } from '../profiles/elfproef';
+import { amsterdamDay } from '../profiles/quasi-identifiers';
 import { scrubText } from '../profiles/scrub-text';
+import { codeLookup, foldListValue, type CodeLookup } from './code-lookup';
+import doelgroepen from './doelgroepen.json';
 import { TASK_COLUMNS, type RowReader } from './columns';
 import { hasControlCharacters, parseLadder, personalValues, residence } from './row-fields';
 import { parseBoolean, parseDate, parseList, parseWholeNumber } from './parse-values';
@@ -27,11 +31,33 @@ export interface ValidationContext {
 	postcodes: Map<string, string>;
 	/** When set, rows of another organisation are refused. */
 	organisation?: string;
+	/** `YYYY-MM-DD` in Europe/Amsterdam, for plausibility of dates (default: today). */
+	today?: string;
 }
 
 export type RowResult = { ok: true; record: CandidateRecord } | { ok: false; problems: RowProblem[] };
 
 const MAX_TEXT = 2000;
+
+const SECTORS = codeLookup(sectors.values());
+const AFFINITIES = codeLookup(affinities.values());
+const COMPETENCES = codeLookup(competences.values());
+const TRANSPORT = codeLookup(transportModes.values());
+const LICENCES = codeLookup(driversLicences.values());
+const EDUCATION = codeLookup(educationLevels.values());
+const DAY_PARTS = codeLookup([...dayParts].map((code) => ({ code })));
+const DOELGROEPEN = codeLookup(doelgroepen.codes.map((code) => ({ code })));
+
+/** A klantnummer that is really a BSN: nine digits (or eight, the leading zero lost) passing the elfproef. */
+function looksLikeBsn(klantnummer: string, bsn: string): boolean {
+	const digits = klantnummer.replace(/[\s.-]/g, '');
+	if (bsn.trim() !== '' && digits === bsn.trim().replace(/[\s.-]/g, '')) return true;
+	return /^\d{8,9}$/.test(digits) && passesElfproef(digits.padStart(9, '0'));
+}
+
+function addYears(day: string, years: number): string {
+	return `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+}
 
 /**
  * Checks one export row and turns it into a storable record. Personal columns are read only here, only
@@ -59,17 +85,12 @@ export function validateRow(get: RowReader, context: ValidationContext): RowResu
 		if (parsed === undefined) fail(column, 'Geen geldige ja/nee-waarde (gebruik J of N).');
 		return parsed ?? false;
 	};
-	const codes = (
-		column: string,
-		allowed: { has(code: string): boolean },
-		what: string,
-		normalise = (s: string) => s.toLowerCase()
-	) => {
-		const list = parseList(get(column)).map(normalise);
-		const unknown = list.filter((code) => !allowed.has(code)).length;
+	const codes = (column: string, allowed: CodeLookup, what: string) => {
+		const list = parseList(get(column)).map((value) => allowed.get(foldListValue(value)));
+		const unknown = list.filter((code) => code === undefined).length;
 		if (unknown > 0)
 			fail(column, `${unknown === 1 ? 'Onbekende code' : `${unknown} onbekende codes`} voor ${what}.`);
-		return list.filter((code) => allowed.has(code));
+		return [...new Set(list.filter((code): code is string => code !== undefined))];
 	};
 	const number = (column: string, min: number, max: number) => {
 		const raw = get(column).trim();
@@ -85,6 +106,11 @@ export function validateRow(get: RowReader, context: ValidationContext): RowResu
 	const klantnummer = required('klantnummer');
 	if (klantnummer.length > 64 || hasControlCharacters(klantnummer))
 		fail('klantnummer', 'Klantnummer is langer dan 64 tekens of bevat stuurtekens.');
+	else if (looksLikeBsn(klantnummer, get('bsn')))
+		fail(
+			'klantnummer',
+			'Dit klantnummer is een BSN (het voldoet aan de elfproef of is gelijk aan de kolom bsn). Een BSN bewaren we niet; exporteer het klantnummer uit het bronsysteem.'
+		);
 
 	const organisation = required('organisatie').toUpperCase();
 	if (organisation !== '' && organisation !== 'UWV' && !municipalities.has(organisation)) {
@@ -108,8 +134,10 @@ export function validateRow(get: RowReader, context: ValidationContext): RowResu
 	const banenafspraak = flag('banenafspraak');
 	const beschutWerk = flag('beschut_werk');
 
-	const doelgroep = get('doelgroep').trim();
-	if (doelgroep.length > 40) fail('doelgroep', 'Doelgroep is langer dan 40 tekens.');
+	const doelgroepRaw = get('doelgroep').trim();
+	const doelgroep = doelgroepRaw === '' ? '' : (DOELGROEPEN.get(foldListValue(doelgroepRaw)) ?? null);
+	if (doelgroep === null)
+		fail('doelgroep', `Onbekende doelgroep; gebruik een van: ${doelgroepen.codes.join(', ')}.`);
 	const ladder = parseLadder(get('participatieladder'));
 	if (ladder === undefined)
 		fail(
@@ -122,8 +150,12 @@ export function validateRow(get: RowReader, context: ValidationContext): RowResu
 		fail('klantmanager_email', 'Geen geldig e-mailadres.');
 	}
 	const sourceUpdatedAt = date('laatst_gewijzigd', true);
+	const today = context.today ?? amsterdamDay(new Date());
+	if (sourceUpdatedAt && sourceUpdatedAt > today) fail('laatst_gewijzigd', 'Deze datum ligt in de toekomst.');
 
-	const educationRaw = get('opleidingsniveau').trim().toLowerCase();
+	const educationInput = get('opleidingsniveau').trim();
+	const educationRaw =
+		educationInput === '' ? '' : (EDUCATION.get(foldListValue(educationInput)) ?? educationInput);
 	if (educationRaw !== '' && !educationLevels.has(educationRaw)) {
 		fail('opleidingsniveau', 'Onbekende code voor opleidingsniveau.');
 	}
@@ -139,20 +171,23 @@ export function validateRow(get: RowReader, context: ValidationContext): RowResu
 	if (hoursMin !== null && hoursMax !== null && hoursMin > hoursMax) {
 		fail('uren_max', 'Maximaal aantal uren is kleiner dan het minimum.');
 	}
+	const availableFrom = date('beschikbaar_per', false);
+	if (availableFrom && availableFrom > addYears(today, 2))
+		fail('beschikbaar_per', 'Deze datum ligt meer dan twee jaar in de toekomst.');
 	const profile: CandidateProfile = {
 		education: educationRaw === '' || !educationLevels.has(educationRaw) ? null : educationRaw,
-		sectors: codes('beroepssectoren', sectors, 'beroepssector'),
-		affinities: codes('affiniteiten', affinities, 'affiniteit'),
-		competences: codes('competenties', competences, 'competentie'),
-		experience: codes('werkervaring', sectors, 'werkervaring (sector)'),
+		sectors: codes('beroepssectoren', SECTORS, 'beroepssector'),
+		affinities: codes('affiniteiten', AFFINITIES, 'affiniteit'),
+		competences: codes('competenties', COMPETENCES, 'competentie'),
+		experience: codes('werkervaring', SECTORS, 'werkervaring (sector)'),
 		tasks,
 		hoursMin,
 		hoursMax,
-		availableFrom: date('beschikbaar_per', false),
-		dayParts: codes('dagdelen', dayParts, 'dagdeel'),
+		availableFrom,
+		dayParts: codes('dagdelen', DAY_PARTS, 'dagdeel'),
 		travelKm: number('reisafstand_km', 0, 250),
-		transport: codes('vervoer', transportModes, 'vervoer'),
-		licences: codes('rijbewijs', driversLicences, 'rijbewijs', (s) => s.toUpperCase())
+		transport: codes('vervoer', TRANSPORT, 'vervoer'),
+		licences: codes('rijbewijs', LICENCES, 'rijbewijs')
 	};
 
 	const original = get('profieltekst').trim();
@@ -173,14 +208,14 @@ export function validateRow(get: RowReader, context: ValidationContext): RowResu
 			inRegister,
 			banenafspraak,
 			beschutWerk,
-			doelgroep: doelgroep === '' ? null : doelgroep,
+			doelgroep: doelgroep || null,
 			participatieladder: ladder?.step ?? null,
 			groeipotentieel: ladder?.growth ?? null,
 			klantmanagerEmail: managerEmail === '' ? null : managerEmail,
 			sourceUpdatedAt: sourceUpdatedAt!,
 			profile,
 			profileText: scrubbed.text,
-			profileTextState: original === '' ? 'none' : scrubbed.found.length > 0 ? 'review' : 'clean'
+			profileTextState: original === '' ? 'none' : 'review'
 		}
 	};
 }

@@ -1,92 +1,145 @@
-import { MAX_LEVEL, publishedQi, qiKey, type QuasiIdentifiers } from './quasi-identifiers';
+import {
+	FIELDS,
+	HIERARCHIES,
+	topLevels,
+	type Field,
+	type Levels,
+	type QuasiIdentifiers
+} from './quasi-identifiers';
+
+export interface Publication {
+	/** Generalisation level per field (0 = finest published precision). */
+	levels: Levels;
+	/** Wished sectors and experience that would single the candidate out: not shown on this profile. */
+	hiddenSectors: string[];
+	hiddenExperience: string[];
+}
 
 export interface AnonymisationResult {
-	/** Published candidates and the generalisation level each needs (0 = as they are). */
-	levels: Map<string, number>;
+	/** Published candidates and how each is published. */
+	published: Map<string, Publication>;
 	/** Candidates that no generalisation could hide among k others: not published. */
 	suppressed: string[];
 }
 
 /**
- * k-anonymity by local recoding: candidates whose published quasi-identifiers are shared by fewer than k
- * others are generalised one level at a time (municipality → region, education → group, licence
- * categories → yes/no, travel distance → coarse steps). A class still too small at a level borrows
- * members from classes with more than k at a finer level, which costs them detail but keeps them
- * published; whoever is left after the last level is suppressed. Deterministic: ties go by reference.
+ * k-anonymity over every published single-valued field by a Mondrian-style top-down specialisation.
+ * Each region starts as one class with every field at the top of its hierarchy. A class is split on the
+ * field whose next finer level keeps the most candidates specialised (weighted by what an employer
+ * gains), into one class per finer value shared by at least k; the rest stay together at the coarser
+ * value (borrowing members from large classes when they are fewer than k) and are split further on the
+ * other fields. So every class has at least k members, different classes keep different detail, and a
+ * candidate is suppressed only when their whole region has fewer than k publishable candidates.
+ *
+ * Then, per published location and education, a wished sector or experience item shown by fewer than k
+ * profiles is hidden on those profiles (local suppression of the item, never of the profile).
+ * Deterministic: ties go by reference.
  */
 export function anonymise(records: QuasiIdentifiers[], k: number): AnonymisationResult {
 	if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a positive whole number, got ${k}`);
 	const sorted = [...records].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-	const level = new Map(sorted.map((r) => [r.ref, 0]));
-	const keyOf = (r: QuasiIdentifiers, at = level.get(r.ref)!) => qiKey(publishedQi(r, at));
-
-	for (let L = 1; L <= MAX_LEVEL; L++) {
-		const before = countBy(sorted, (r) => keyOf(r));
-		for (const r of sorted) if (before.get(keyOf(r))! < k) level.set(r.ref, L);
-		borrowDonors(sorted, level, L, k, keyOf);
-	}
-
-	const sizes = countBy(sorted, (r) => keyOf(r));
-	const levels = new Map<string, number>();
+	const levels = new Map<string, Levels>();
 	const suppressed: string[] = [];
+	const byRegion = groupBy(sorted, (r) => r.region);
+	for (const members of byRegion.values()) {
+		if (members.length < k) {
+			suppressed.push(...members.map((r) => r.ref));
+			continue;
+		}
+		specialise(members, topLevels(), new Set(), k, levels);
+	}
+
+	const published = new Map<string, Publication>();
+	const itemCounts = new Map<string, number>();
+	const itemKey = (r: QuasiIdentifiers, kind: string, item: string) => {
+		const l = levels.get(r.ref)!;
+		return `${HIERARCHIES.location.key(r, l.location)}|${HIERARCHIES.education.key(r, l.education)}|${kind}|${item}`;
+	};
 	for (const r of sorted) {
-		if (sizes.get(keyOf(r))! >= k) levels.set(r.ref, level.get(r.ref)!);
-		else suppressed.push(r.ref);
+		if (!levels.has(r.ref)) continue;
+		for (const s of new Set(r.sectors)) increment(itemCounts, itemKey(r, 's', s));
+		for (const e of new Set(r.experience)) increment(itemCounts, itemKey(r, 'e', e));
 	}
-	return { levels, suppressed };
+	for (const r of sorted) {
+		const l = levels.get(r.ref);
+		if (!l) continue;
+		published.set(r.ref, {
+			levels: l,
+			hiddenSectors: r.sectors.filter((s) => itemCounts.get(itemKey(r, 's', s))! < k),
+			hiddenExperience: r.experience.filter((e) => itemCounts.get(itemKey(r, 'e', e))! < k)
+		});
+	}
+	return { published, suppressed };
 }
 
-function borrowDonors(
-	records: QuasiIdentifiers[],
-	level: Map<string, number>,
-	L: number,
+interface Split {
+	field: Field;
+	children: QuasiIdentifiers[][];
+	rest: QuasiIdentifiers[];
+	specialised: number;
+}
+
+function specialise(
+	members: QuasiIdentifiers[],
+	at: Levels,
+	exhausted: Set<Field>,
 	k: number,
-	keyOf: (r: QuasiIdentifiers, at?: number) => string
+	out: Map<string, Levels>
 ): void {
-	const sizes = countBy(records, (r) => keyOf(r));
-	const small = new Set<string>();
-	for (const r of records) {
-		const key = keyOf(r);
-		if (level.get(r.ref) === L && sizes.get(key)! < k) small.add(key);
-	}
-	if (small.size === 0) return;
-	const pool = new Map<string, QuasiIdentifiers[]>();
-	for (const r of records) {
-		if (level.get(r.ref)! >= L) continue;
-		const target = keyOf(r, L);
-		if (!small.has(target)) continue;
-		const list = pool.get(target) ?? [];
-		list.push(r);
-		pool.set(target, list);
-	}
-	for (const target of small) {
-		const need = k - sizes.get(target)!;
-		const taken: QuasiIdentifiers[] = [];
-		const spare = new Map<string, number>();
-		for (const donor of pool.get(target) ?? []) {
-			if (taken.length === need) break;
-			const from = keyOf(donor);
-			if (from === target) continue;
-			const left = spare.get(from) ?? sizes.get(from)! - k;
-			if (left <= 0) continue;
-			spare.set(from, left - 1);
-			taken.push(donor);
+	let best: Split | null = null;
+	let bestScore = 0;
+	for (const field of FIELDS) {
+		if (at[field] === 0 || exhausted.has(field)) continue;
+		const split = planSplit(members, field, at[field] - 1, k);
+		const score = split.specialised * HIERARCHIES[field].weight;
+		if (score > bestScore) {
+			best = split;
+			bestScore = score;
 		}
-		if (taken.length < need) continue;
-		for (const donor of taken) {
-			const from = keyOf(donor);
-			sizes.set(from, sizes.get(from)! - 1);
-			level.set(donor.ref, L);
-		}
-		sizes.set(target, k);
 	}
+	if (!best) {
+		for (const r of members) out.set(r.ref, at);
+		return;
+	}
+	const finer = { ...at, [best.field]: at[best.field] - 1 };
+	for (const child of best.children) specialise(child, finer, exhausted, k, out);
+	if (best.rest.length) specialise(best.rest, at, new Set([...exhausted, best.field]), k, out);
 }
 
-function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
-	const counts = new Map<string, number>();
+/** One class split on one field: finer values held by ≥ k become classes, the rest stay coarse together. */
+function planSplit(members: QuasiIdentifiers[], field: Field, level: number, k: number): Split {
+	const groups = [...groupBy(members, (r) => HIERARCHIES[field].key(r, level)).values()].sort(
+		(a, b) => b.length - a.length || (a[0].ref < b[0].ref ? -1 : 1)
+	);
+	let children = groups.filter((g) => g.length >= k).map((g) => [...g]);
+	const rest = groups.filter((g) => g.length < k).flat();
+	while (rest.length > 0 && rest.length < k) {
+		const spare = children.reduce((sum, c) => sum + c.length - k, 0);
+		if (spare >= k - rest.length) {
+			// Take from the largest classes, the last members by reference: deterministic.
+			while (rest.length < k) {
+				const donor = children.reduce((a, b) => (b.length > a.length ? b : a));
+				rest.push(donor.pop()!);
+			}
+		} else if (children.length) {
+			rest.push(...children.pop()!);
+		} else break;
+	}
+	children = children.filter((c) => c.length > 0);
+	return { field, children, rest, specialised: children.reduce((sum, c) => sum + c.length, 0) };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
 	for (const item of items) {
 		const k = key(item);
-		counts.set(k, (counts.get(k) ?? 0) + 1);
+		const list = groups.get(k);
+		if (list) list.push(item);
+		else groups.set(k, [item]);
 	}
-	return counts;
+	return groups;
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+	counts.set(key, (counts.get(key) ?? 0) + 1);
 }

@@ -1,16 +1,15 @@
 import type { TransactionSql } from 'postgres';
 import type { Sql } from '../db/database';
 import { log } from '../log';
-import { anonymise } from './anonymise';
-import type { ProfileTextState } from './candidate-record';
-import { travelStep } from './geography';
+import { anonymise, type Publication } from './anonymise';
+import type { CandidateProfile, ProfileTextState } from './candidate-record';
 import { writeDocuments } from './write-documents';
 import {
-	GENERALISATIONS,
-	generalisationsAt,
-	MAX_LEVEL,
-	publishedQi,
-	qiKey,
+	amsterdamDay,
+	FIELDS,
+	generalisationsOf,
+	quasiIdentifiersFrom,
+	vectorKey,
 	type QuasiIdentifiers
 } from './quasi-identifiers';
 import type { ProfileIndex } from './search-index';
@@ -32,8 +31,10 @@ export interface PublishResult {
 	/** Refs no longer published. */
 	removed: string[];
 	suppressed: number;
-	/** How many published candidates carry each generalisation. */
+	/** How many published candidates have each field coarser than its finest published precision. */
 	generalised: Record<string, number>;
+	/** How many published candidates have at least one wished sector or experience item hidden. */
+	itemsHidden: number;
 }
 
 /**
@@ -48,47 +49,60 @@ export async function refreshPublicProfiles(sql: Sql, options: PublishOptions = 
 		await tx`select pg_advisory_xact_lock(${PUBLISH_LOCK})`;
 		const rows = await tx<QiRow[]>`
 			select id, public_ref, municipality_code, region_code, content_hash,
-				profile_text_state, publication, generalisation,
-				coalesce(profile->>'education', 'onbekend') as education,
-				profile->'licences' as licences, (profile->>'travelKm')::int as travel_km
+				profile_text_state, publication, generalisation, profile,
+				source_updated_at::text as source_updated_at
 			from candidates where counted and complete and not withdrawn`;
-		const qis: QuasiIdentifiers[] = rows.map((r) => ({
-			ref: r.public_ref,
-			municipality: r.municipality_code,
-			region: r.region_code,
-			education: r.education,
-			licences: [...(r.licences as string[])].sort(),
-			travelKm: travelStep(r.travel_km)
-		}));
-		const { levels, suppressed } = anonymise(qis, k);
-		assertKAnonymous(qis, levels, k);
+		const today = amsterdamDay(now);
+		const qis: QuasiIdentifiers[] = rows.map((r) =>
+			quasiIdentifiersFrom({
+				ref: r.public_ref,
+				municipality: r.municipality_code,
+				region: r.region_code,
+				profile: r.profile,
+				sourceUpdatedAt: r.source_updated_at,
+				today
+			})
+		);
+		const { published, suppressed } = anonymise(qis, k);
+		assertKAnonymous(qis, published, k);
 
 		const existing = new Map<string, string>();
 		for (const row of await tx<{ public_ref: string; source_key: string }[]>`
 			select public_ref, source_key from public_profiles`) {
 			existing.set(row.public_ref, row.source_key);
 		}
-		const stale: { row: QiRow; level: number; key: string }[] = [];
-		const generalised: Record<string, number> = Object.fromEntries(GENERALISATIONS.map((g) => [g, 0]));
+		const stale: { row: QiRow; publication: Publication; key: string }[] = [];
+		const generalised: Record<string, number> = Object.fromEntries(FIELDS.map((f) => [f, 0]));
+		let itemsHidden = 0;
 		const states: { id: number; publication: string; generalisation: string[] }[] = [];
-		for (const row of rows) {
-			const level = levels.get(row.public_ref);
-			const applied = level === undefined ? [] : generalisationsAt(level);
-			for (const g of applied) generalised[g]++;
-			const publication = level === undefined ? 'suppressed' : 'published';
+		rows.forEach((row, i) => {
+			const decision = published.get(row.public_ref);
+			const applied = decision === undefined ? [] : generalisationsOf(decision.levels);
+			if (decision) {
+				for (const f of FIELDS) if (decision.levels[f] > 0) generalised[f]++;
+				if (decision.hiddenSectors.length || decision.hiddenExperience.length) itemsHidden++;
+			}
+			const publication = decision === undefined ? 'suppressed' : 'published';
 			if (publication !== row.publication || applied.join() !== row.generalisation.join()) {
 				states.push({ id: Number(row.id), publication, generalisation: applied });
 			}
-			if (level === undefined) continue;
-			const key = `${row.content_hash}:${level}:${row.profile_text_state}`;
-			if (existing.get(row.public_ref) !== key) stale.push({ row, level, key });
-		}
+			if (decision === undefined) return;
+			// The published vector itself (availability moves with the calendar), the hidden items and the text.
+			const key = [
+				row.content_hash,
+				vectorKey(qis[i], decision.levels),
+				decision.hiddenSectors.join(','),
+				decision.hiddenExperience.join(','),
+				row.profile_text_state
+			].join(':');
+			if (existing.get(row.public_ref) !== key) stale.push({ row, publication: decision, key });
+		});
 
 		const upserted: string[] = [];
 		for (let i = 0; i < stale.length; i += CHUNK) {
 			upserted.push(...(await writeDocuments(tx, stale.slice(i, i + CHUNK), now)));
 		}
-		const removed = [...existing.keys()].filter((ref) => !levels.has(ref));
+		const removed = [...existing.keys()].filter((ref) => !published.has(ref));
 		for (let i = 0; i < removed.length; i += CHUNK) {
 			await tx`delete from public_profiles where public_ref = any(${removed.slice(i, i + CHUNK)})`;
 		}
@@ -96,7 +110,14 @@ export async function refreshPublicProfiles(sql: Sql, options: PublishOptions = 
 		await tx`
 			update candidates set published = false, publication = 'not_eligible', generalisation = '{}'
 			where not (counted and complete and not withdrawn) and (published or publication <> 'not_eligible')`;
-		return { published: levels.size, upserted, removed, suppressed: suppressed.length, generalised };
+		return {
+			published: published.size,
+			upserted,
+			removed,
+			suppressed: suppressed.length,
+			generalised,
+			itemsHidden
+		};
 	});
 	if (options.index) await mirrorToIndex(sql, options.index, result.upserted, result.removed);
 	log.info(
@@ -106,6 +127,7 @@ export async function refreshPublicProfiles(sql: Sql, options: PublishOptions = 
 			removed: result.removed.length,
 			suppressed: result.suppressed,
 			generalised: result.generalised,
+			itemsHidden: result.itemsHidden,
 			k
 		},
 		'public profiles refreshed'
@@ -122,9 +144,8 @@ export interface QiRow {
 	profile_text_state: ProfileTextState;
 	publication: string;
 	generalisation: string[];
-	education: string;
-	licences: unknown;
-	travel_km: number | null;
+	profile: CandidateProfile;
+	source_updated_at: string;
 }
 
 async function writeStates(
@@ -141,17 +162,26 @@ async function writeStates(
 	}
 }
 
-/** A guard, not the mechanism: refuses to publish a set that breaks k-anonymity, whatever the cause. */
-function assertKAnonymous(qis: QuasiIdentifiers[], levels: Map<string, number>, k: number): void {
+/**
+ * A guard, not the mechanism: refuses to publish a set that breaks k-anonymity, over the whole vector of
+ * single-valued fields and over every shown sector or experience item with location and education.
+ */
+function assertKAnonymous(qis: QuasiIdentifiers[], published: Map<string, Publication>, k: number): void {
 	const sizes = new Map<string, number>();
 	const keys: string[] = [];
-	for (const qi of qis) {
-		const level = levels.get(qi.ref);
-		if (level === undefined) continue;
-		if (level > MAX_LEVEL) throw new Error('invalid generalisation level');
-		const key = qiKey(publishedQi(qi, level));
+	const add = (key: string) => {
 		keys.push(key);
 		sizes.set(key, (sizes.get(key) ?? 0) + 1);
+	};
+	for (const qi of qis) {
+		const decision = published.get(qi.ref);
+		if (decision === undefined) continue;
+		add(vectorKey(qi, decision.levels));
+		// FIELDS starts with location and education.
+		const place = vectorKey(qi, decision.levels).split('|').slice(0, 2).join('|');
+		for (const s of new Set(qi.sectors)) if (!decision.hiddenSectors.includes(s)) add(`${place}|s|${s}`);
+		for (const e of new Set(qi.experience))
+			if (!decision.hiddenExperience.includes(e)) add(`${place}|e|${e}`);
 	}
 	for (const key of keys) {
 		if (sizes.get(key)! < k) throw new Error('k-anonymity check failed: refusing to publish');

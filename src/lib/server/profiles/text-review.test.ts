@@ -11,6 +11,7 @@ import { listHeldTexts, reviewHeldText } from './text-review';
 
 let db: Database;
 let ref: string;
+let sensitiveRef: string;
 const adviser: SessionUser = {
 	id: 'u1',
 	email: 'a@wsp.example',
@@ -26,24 +27,38 @@ beforeAll(async () => {
 	// Six similar candidates in Emmen (Drenthe, AM03); one text mentions a phone number.
 	const rows = similarRows(6, { gemeentecode: 'GM0114' });
 	rows[0].profieltekst = 'Harde werker. Bel 06-12345678 voor meer informatie.';
+	rows[1].profieltekst = 'Heeft autisme en werkte bij Bakkerij Jansen in Emmen.';
+	rows[2].profieltekst = 'Gemotiveerd en werkt graag met mensen.';
 	await runImport(db.sql, Readable.from([csv(rows)]), { fileName: 'test.csv', kAnonymity: 5 });
-	const [row] = await db.sql`select public_ref from candidates where profile_text_state = 'review'`;
-	ref = row.public_ref;
+	const held = await db.sql`
+		select public_ref, profile_text from candidates where profile_text_state = 'review'`;
+	ref = held.find((r) => r.profile_text.includes('[telefoon]'))!.public_ref;
+	sensitiveRef = held.find((r) => r.profile_text.includes('autisme'))!.public_ref;
 });
 afterAll(() => db?.close());
 
 describe('reviewing held-back profile texts', () => {
-	it('shows the WSP team of the region the scrubbed text, and keeps it off the public profile', async () => {
+	it('holds every text, even one the scrubber found nothing in, and keeps it off the public profile', async () => {
 		const held = await listHeldTexts(db.sql, oneRegion('AM03'));
-		expect(held.map((h) => h.ref)).toEqual([ref]);
-		expect(held[0].text).toContain('[telefoon]');
-		expect(held[0].text).not.toContain('06-12345678');
+		expect(held).toHaveLength(6);
+		const phone = held.find((h) => h.ref === ref)!;
+		expect(phone.text).toContain('[telefoon]');
+		expect(phone.text).not.toContain('06-12345678');
+		const sensitive = held.find((h) => h.ref === sensitiveRef)!;
+		expect(sensitive.findings).toEqual(
+			expect.arrayContaining(['Gezondheid of diagnose', 'Werkgever met plaats', 'Plaatsnaam'])
+		);
+		expect(sensitive.parts.filter((p) => p.finding).map((p) => p.text)).toContain('autisme');
+		for (const h of held) {
+			const profile = await getPublicProfile(db.sql, h.ref);
+			expect(profile.status === 'published' && profile.document.summary).toBe('');
+		}
 		expect(await listHeldTexts(db.sql, oneRegion('AM22'))).toEqual([]);
 		const profile = await getPublicProfile(db.sql, ref);
 		expect(profile.status === 'published' && profile.document.summary).toBe('');
 	});
 
-	it('refuses to publish placeholders or an edit that still holds personal data', async () => {
+	it('publishes nothing with a finding unless confirmed, and never what the scrubber removes', async () => {
 		const base = {
 			ref,
 			decision: 'approved' as const,
@@ -51,12 +66,36 @@ describe('reviewing held-back profile texts', () => {
 			scope: oneRegion('AM03'),
 			kAnonymity: 5
 		};
-		expect(await reviewHeldText(db.sql, { ...base, text: 'Harde werker. Bel [telefoon].' })).toEqual({
+		expect(await reviewHeldText(db.sql, base)).toMatchObject({
 			ok: false,
-			reason: 'placeholder'
+			reason: 'needs-confirmation',
+			findings: ['Weggehaald gegeven']
 		});
-		const outcome = await reviewHeldText(db.sql, { ...base, text: 'Mail naar jan@voorbeeld.nl' });
-		expect(outcome).toMatchObject({ ok: false, reason: 'still-personal' });
+		const outcome = await reviewHeldText(db.sql, {
+			...base,
+			text: 'Mail naar jan@voorbeeld.nl',
+			confirmed: true
+		});
+		expect(outcome).toMatchObject({ ok: false, reason: 'still-personal', text: 'Mail naar [e-mail]' });
+		const profile = await getPublicProfile(db.sql, ref);
+		expect(profile.status === 'published' && profile.document.summary).toBe('');
+	});
+
+	it('publishes a text with special-category terms only after an explicit, audited confirmation', async () => {
+		const base = {
+			ref: sensitiveRef,
+			decision: 'approved' as const,
+			user: adviser,
+			scope: oneRegion('AM03'),
+			kAnonymity: 5
+		};
+		expect(await reviewHeldText(db.sql, base)).toMatchObject({ ok: false, reason: 'needs-confirmation' });
+		expect(await reviewHeldText(db.sql, { ...base, confirmed: true })).toEqual({ ok: true });
+		const [audit] = await db.sql`
+			select action, details from audit_log where subject_id = ${sensitiveRef}`;
+		expect(audit.action).toBe('profile-text.approved');
+		expect(audit.details).toMatchObject({ confirmed: true, edited: false });
+		expect(audit.details.confirmedFindings).toContain('Gezondheid of diagnose');
 	});
 
 	it('lets no adviser of another region decide', async () => {
@@ -101,6 +140,6 @@ describe('reviewing held-back profile texts', () => {
 		expect(upserted).toContain(ref);
 		const [audit] = await db.sql`select user_id, action from audit_log where subject_id = ${ref}`;
 		expect(audit).toEqual({ user_id: 'u1', action: 'profile-text.approved' });
-		expect(await listHeldTexts(db.sql, oneRegion('AM03'))).toEqual([]);
+		expect((await listHeldTexts(db.sql, oneRegion('AM03'))).map((h) => h.ref)).not.toContain(ref);
 	});
 });

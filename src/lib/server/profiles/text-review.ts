@@ -5,6 +5,7 @@ import type { Sql } from '../db/database';
 import { refreshPublicProfiles } from './publish';
 import { scrubText } from './scrub-text';
 import type { ProfileIndex } from './search-index';
+import { findFindings, findingLabels, markFindings, type MarkedPart } from './text-findings';
 
 export interface HeldText {
 	ref: string;
@@ -12,31 +13,50 @@ export interface HeldText {
 	municipalityCode: string;
 	/** Already scrubbed: placeholders such as [telefoon] mark what was removed. */
 	text: string;
+	/** The text cut at every finding, for marking. */
+	parts: MarkedPart[];
+	/** Distinct kinds of finding, in Dutch. */
+	findings: string[];
 	updatedAt: Date;
 }
 
-/** Texts held back by the scrubber, within the reviewer's scope (their region's team, or all for admins). */
-export async function listHeldTexts(sql: Sql, scope: StaffScope, limit = 100): Promise<HeldText[]> {
+/**
+ * Every new or changed profile text waits here until a WSP reviewer of the region decides; the texts
+ * within the reviewer's scope (their region's team, or all for admins).
+ */
+export async function listHeldTexts(sql: Sql, scope: StaffScope, limit = 25): Promise<HeldText[]> {
 	const rows = await sql`
 		select public_ref, region_code, municipality_code, profile_text, updated_at from candidates
 		where profile_text_state = 'review' and counted and not withdrawn
 			and ${regionCondition(sql, scope, 'region_code')}
-		order by updated_at limit ${limit}`;
-	return rows.map((r) => ({
-		ref: r.public_ref,
-		regionCode: r.region_code,
-		municipalityCode: r.municipality_code,
-		text: r.profile_text,
-		updatedAt: r.updated_at
-	}));
+		order by complete desc, updated_at limit ${limit}`;
+	return rows.map((r) => {
+		const findings = findFindings(r.profile_text);
+		return {
+			ref: r.public_ref,
+			regionCode: r.region_code,
+			municipalityCode: r.municipality_code,
+			text: r.profile_text,
+			parts: markFindings(r.profile_text, findings),
+			findings: findingLabels(findings),
+			updatedAt: r.updated_at
+		};
+	});
 }
 
 export type ReviewOutcome =
-	{ ok: true } | { ok: false; reason: 'not-found' | 'still-personal' | 'placeholder'; found?: string[] };
+	| { ok: true }
+	| { ok: false; reason: 'not-found' }
+	/** The edit held personal data the scrubber removes; `text` is the edit with it replaced. */
+	| { ok: false; reason: 'still-personal'; found: string[]; text: string }
+	/** Findings remain and the reviewer did not confirm them. */
+	| { ok: false; reason: 'needs-confirmation'; findings: string[]; text: string };
 
 /**
- * A WSP contact publishes a held text (possibly edited) or rejects it. An edited text is scrubbed again:
- * if it still holds personal data it is refused, so review can never publish what the scrubber finds.
+ * A WSP reviewer publishes a held text (possibly edited) or rejects it. An edit is scrubbed again and
+ * refused if the scrubber would change it, so review never publishes what the scrubber removes. A text
+ * with any remaining finding (special-category terms, numbers, names, places ...) is published only
+ * with an explicit confirmation, and the confirmed findings go into the audit log.
  */
 export async function reviewHeldText(
 	sql: Sql,
@@ -44,6 +64,8 @@ export async function reviewHeldText(
 		ref: string;
 		decision: 'approved' | 'rejected';
 		text?: string;
+		/** The reviewer ticked "I checked every mark". */
+		confirmed?: boolean;
 		user: SessionUser;
 		/** Only texts inside this scope. */
 		scope: StaffScope;
@@ -51,32 +73,48 @@ export async function reviewHeldText(
 		index?: ProfileIndex;
 	}
 ): Promise<ReviewOutcome> {
-	const text = input.text?.trim();
-	if (input.decision === 'approved' && text !== undefined) {
-		if (/\[[a-z]+\]/.test(text)) return { ok: false, reason: 'placeholder' };
-		const scrubbed = scrubText(text, { names: [], literals: [] });
-		if (scrubbed.found.length) return { ok: false, reason: 'still-personal', found: scrubbed.found };
-	}
+	const edited = input.text?.trim().replace(/\r\n?/g, '\n');
 	const changed = await sql.begin(async (tx) => {
-		const rows = await tx`
-			update candidates set
-				profile_text_state = ${input.decision},
-				profile_text = ${input.decision === 'approved' && text !== undefined ? text : tx`profile_text`},
-				updated_at = now()
+		const [row] = await tx<{ profile_text: string }[]>`
+			select profile_text from candidates
 			where public_ref = ${input.ref} and profile_text_state = 'review'
 				and ${regionCondition(tx, input.scope, 'region_code')}
-			returning region_code`;
-		if (!rows.length) return false;
+			for update`;
+		if (!row) return { ok: false, reason: 'not-found' } as const;
+		let confirmedFindings: string[] = [];
+		let text = row.profile_text;
+		if (input.decision === 'approved') {
+			if (edited !== undefined && edited !== row.profile_text) {
+				const scrubbed = scrubText(edited, { names: [], literals: [] });
+				if (scrubbed.found.length) {
+					return { ok: false, reason: 'still-personal', found: scrubbed.found, text: scrubbed.text } as const;
+				}
+				text = edited;
+			}
+			confirmedFindings = findingLabels(findFindings(text));
+			if (confirmedFindings.length && !input.confirmed) {
+				return { ok: false, reason: 'needs-confirmation', findings: confirmedFindings, text } as const;
+			}
+		}
+		await tx`
+			update candidates set profile_text_state = ${input.decision},
+				profile_text = ${input.decision === 'approved' ? text : tx`profile_text`}, updated_at = now()
+			where public_ref = ${input.ref}`;
 		await recordAudit(tx, {
 			userId: input.user.id,
 			action: `profile-text.${input.decision}`,
 			subjectType: 'candidate',
 			subjectId: input.ref,
-			details: { edited: text !== undefined }
+			details: {
+				edited: input.decision === 'approved' && text !== row.profile_text,
+				...(confirmedFindings.length
+					? { confirmed: true, confirmedFindings: confirmedFindings.join('; ') }
+					: {})
+			}
 		});
-		return true;
+		return { ok: true } as const;
 	});
-	if (!changed) return { ok: false, reason: 'not-found' };
+	if (!changed.ok) return changed;
 	await refreshPublicProfiles(sql, { k: input.kAnonymity, index: input.index });
 	return { ok: true };
 }

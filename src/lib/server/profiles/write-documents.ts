@@ -1,4 +1,5 @@
 import type { TransactionSql } from 'postgres';
+import type { Publication } from './anonymise';
 import type { CandidateProfile, ProfileTextState } from './candidate-record';
 import { toProfileDocument, type PublishableCandidate } from './public-profile';
 import type { QiRow } from './publish';
@@ -6,7 +7,7 @@ import type { QiRow } from './publish';
 /** Builds and upserts the documents of candidates whose source changed; returns their refs. */
 export async function writeDocuments(
 	tx: TransactionSql,
-	items: { row: QiRow; level: number; key: string }[],
+	items: { row: QiRow; publication: Publication; key: string }[],
 	now: Date
 ): Promise<string[]> {
 	const ids = items.map((item) => item.row.id);
@@ -15,7 +16,7 @@ export async function writeDocuments(
 			source_updated_at::text as source_updated_at, first_published_at
 		from candidates where id = any(${ids})`;
 	const byId = new Map(full.map((row) => [String(row.id), row]));
-	const payload = items.map(({ row, level, key }) => {
+	const payload = items.map(({ row, publication, key }) => {
 		const c = byId.get(String(row.id))!;
 		const candidate: PublishableCandidate = {
 			publicRef: c.public_ref,
@@ -27,7 +28,7 @@ export async function writeDocuments(
 			sourceUpdatedAt: c.source_updated_at,
 			firstPublishedAt: c.first_published_at
 		};
-		const document = toProfileDocument(candidate, level, now);
+		const document = toProfileDocument(candidate, publication, now);
 		return {
 			public_ref: c.public_ref,
 			candidate_id: Number(c.id),

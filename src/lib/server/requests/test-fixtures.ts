@@ -66,8 +66,9 @@ export function testDocument(ref: string, region: { code: string; municipality: 
 		hoursPerWeek: [16, 24],
 		hoursMin: 16,
 		hoursMax: 24,
+		hoursBand: '20-28',
 		dayParts: [],
-		availableFrom: 0,
+		availability: 'direct',
 		travelDistanceKm: 10,
 		reachableMunicipalities: [],
 		transport: [],
@@ -75,6 +76,7 @@ export function testDocument(ref: string, region: { code: string; municipality: 
 		hasDriversLicence: false,
 		_geo: { lat: 52, lng: 5 },
 		updatedAt: 0,
+		updatedPeriod: '',
 		publishedAt: 0
 	};
 }

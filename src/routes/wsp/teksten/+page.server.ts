@@ -14,13 +14,16 @@ export const load: PageServerLoad = async (event) => {
 
 const ReviewForm = v.object({
 	ref: v.pipe(v.string(), v.regex(/^KV-[A-Z2-9]{4}-[A-Z2-9]{4}$/)),
-	tekst: v.optional(v.pipe(v.string(), v.maxLength(2000, 'De tekst mag hoogstens 2000 tekens zijn.')))
+	tekst: v.optional(v.pipe(v.string(), v.maxLength(2000, 'De tekst mag hoogstens 2000 tekens zijn.'))),
+	bevestig: v.optional(v.literal('ja'))
 });
 
 const messages: Record<string, string> = {
 	'not-found': 'Deze tekst is al beoordeeld, of hoort niet bij uw regio.',
-	placeholder: 'Haal eerst de markeringen zoals [telefoon] of [naam] uit de tekst, of wijs de tekst af.',
-	'still-personal': 'In de aangepaste tekst staan nog persoonsgegevens. Haal ze weg en probeer het opnieuw.'
+	'still-personal':
+		'In de aangepaste tekst stonden persoonsgegevens; die zijn vervangen door markeringen. Controleer de tekst en probeer het opnieuw.',
+	'needs-confirmation':
+		'In de tekst staan nog gemarkeerde punten. Pas de tekst aan, of bevestig dat u elk punt hebt bekeken en dat de tekst zo gepubliceerd mag worden.'
 };
 
 async function review(event: Parameters<Actions[string]>[0], decision: 'approved' | 'rejected') {
@@ -31,19 +34,28 @@ async function review(event: Parameters<Actions[string]>[0], decision: 'approved
 		return fail(400, {
 			ref: String(form.ref ?? ''),
 			message: parsed.issues[0].message,
-			tekst: String(form.tekst ?? '')
+			tekst: String(form.tekst ?? ''),
+			findings: [] as string[]
 		});
-	const { ref, tekst } = parsed.output;
+	const { ref, tekst, bevestig } = parsed.output;
 	const outcome = await reviewHeldText(app().db.sql, {
 		ref,
 		decision,
 		text: decision === 'approved' ? tekst : undefined,
+		confirmed: bevestig === 'ja',
 		user,
 		scope: scopeOf(user),
 		kAnonymity: app().config.K_ANONYMITY,
 		index: searchIndexTarget()
 	});
-	if (!outcome.ok) return fail(400, { ref, message: messages[outcome.reason], tekst: tekst ?? '' });
+	if (!outcome.ok) {
+		return fail(400, {
+			ref,
+			message: messages[outcome.reason],
+			tekst: 'text' in outcome ? outcome.text : (tekst ?? ''),
+			findings: 'findings' in outcome ? outcome.findings : ([] as string[])
+		});
+	}
 	return { ref, done: decision === 'approved' ? 'gepubliceerd' : 'afgewezen' };
 }
 

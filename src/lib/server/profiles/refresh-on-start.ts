@@ -1,0 +1,16 @@
+import type { StartupStep } from '../app';
+import { refreshPublicProfiles } from './publish';
+
+/**
+ * Availability is published as a category relative to the day of publication, and a new version may
+ * publish fields at a different precision: the published set is recomputed at every start (only changed
+ * documents are rewritten), as it is after every import.
+ */
+export const publicationRefreshStep: StartupStep = {
+	name: 'publication-refresh',
+	async start(app) {
+		const [row] = await app.db.sql`select exists (select 1 from candidates) as has_candidates`;
+		if (!row.has_candidates) return;
+		await refreshPublicProfiles(app.db.sql, { k: app.config.K_ANONYMITY });
+	}
+};
