@@ -29,6 +29,8 @@ test('public forms are accessible: log-in, password reset, interest form', async
 });
 
 test('staff pages are accessible for an administrator', async ({ page }) => {
+	// Eleven axe scans in one test: on a loaded machine each takes seconds, so give it room.
+	test.setTimeout(240_000);
 	await logIn(page, 'beheer@demo.kandidatenverkenner.nl');
 	for (const path of [
 		'/wsp',
