@@ -24,9 +24,14 @@ export function formatAvailability(category: string): string {
 	return availabilityLabel(category);
 }
 
-export function formatDistance(metres: number): string {
-	const km = Math.max(1, Math.round(metres / 1000));
-	return `ongeveer ${formatNumber(km)} km`;
+/**
+ * A straight-line distance from a candidate's published location. A location generalised to the region
+ * is its centre, which can lie far from where the candidate lives: such distances are given in 5 km steps.
+ */
+export function formatDistance(metres: number, fromRegionCentre = false): string {
+	const step = fromRegionCentre ? 5 : 1;
+	const km = Math.max(step, Math.round(metres / 1000 / step) * step);
+	return `ca. ${formatNumber(km)} km`;
 }
 
 export function plural(n: number, one: string, many: string): string {

@@ -14,6 +14,11 @@ export const load: PageServerLoad = async (event) => {
 	const refs = selectedRefs(event.url.searchParams.getAll('kandidaat'));
 	return {
 		selection: await loadSelection(app().db.sql, refs),
+		// The workplace of the search the employer came from fills in "Waar is het werk?".
+		workLocation: (event.url.searchParams.get('werkplek') ?? '')
+			.replace(/[\p{Cc}]/gu, '')
+			.trim()
+			.slice(0, 80),
 		challenge: await challengeFor(event.getClientAddress())
 	};
 };

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	return {
 		profile: profile.document,
 		reasons: state ? matchReasons(profile.document, state, workplace) : [],
-		backHref: state ? searchHref(state) : '/kandidaten'
+		backHref: state ? searchHref(state) : '/kandidaten',
+		interestHref: `/interesse?${new URLSearchParams(state?.workplace ? { kandidaat: ref, werkplek: state.workplace } : { kandidaat: ref })}`
 	};
 };
