@@ -73,8 +73,10 @@ export class MeilisearchSearchEngine implements SearchEngine {
 	}
 
 	async multiSearch(request: MultiSearchRequest): Promise<MultiSearchResponse> {
-		for (const query of request.queries) this.physical(query.indexUid);
-		const queries = request.queries.map((q) => ({ ...q, indexUid: this.indexUid }));
+		// A query without indexUid goes as it is, so the server answers with its own `missing_index_uid`.
+		const queries = request.queries.map((q) =>
+			q.indexUid == null ? q : { ...q, indexUid: this.physical(q.indexUid) }
+		);
 		try {
 			const response = await this.client.multiSearch({ queries } as MultiSearchParams);
 			const results = response.results.map((r, i) => ({ ...r, indexUid: request.queries[i].indexUid }));
