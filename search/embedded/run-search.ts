@@ -32,12 +32,13 @@ function findCandidates(
 ): Candidates {
 	const filterBits = filter ? filterToBitset(index, filter) : null;
 	const analysed = memoized(index, `query:${q}`, () => analyseQuery(index, q));
-	if (analysed.terms.length === 0) {
+	if (analysed.terms.length === 0 && analysed.negatives.length === 0) {
 		const docs = filterBits ? bitsetToIds(filterBits) : index.allIds;
 		return { docs, bits: filterBits, text: null, analysed };
 	}
-	const text = matchText(index, analysed.terms, strategy, filterBits);
-	return { docs: text.docs, bits: null, text, analysed };
+	const text = matchText(index, analysed, strategy, filterBits);
+	// Exclusions alone ("-bouw") rank like a placeholder search: in document order.
+	return { docs: text.docs, bits: null, text: analysed.terms.length === 0 ? null : text, analysed };
 }
 
 function hitWindow(plan: QueryPlan, maxTotalHits: number): { offset: number; limit: number } {
@@ -70,7 +71,8 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 	);
 	const formatOptions = {
 		...plan,
-		highlightLength: candidates.analysed.highlightLength
+		highlightLength: candidates.analysed.highlightLength,
+		termOf: candidates.analysed.termOf
 	};
 	const hits = ranked.docs.map((d, i) =>
 		formatHit(
@@ -135,7 +137,8 @@ export function executeFacetSearch(index: EmbeddedIndex, request: FacetSearchReq
 	const facetHits = orderedValues(index, field, counts)
 		// Facet search covers string values only, as in Meilisearch.
 		.filter((v) => Number.isNaN(field.numeric[v]) && field.searchable[v].startsWith(wanted))
-		.slice(0, definition.maxFacetHits)
+		// Meilisearch returns at most maxValuesPerFacet facet hits, its faceting limit, here too.
+		.slice(0, definition.faceting.maxValuesPerFacet)
 		.map((v) => ({ value: field.display[v], count: counts[v] }));
 	return {
 		facetHits,

@@ -1,0 +1,114 @@
+/**
+ * Typo lookups in the sorted vocabulary, with Meilisearch's typo rules: Damerau-Levenshtein distance
+ * (a swapped pair of neighbouring letters is one typo), a different first letter costs one typo more,
+ * and a word still being typed matches every word that starts with something within the allowed typos
+ * ("ordrepi" finds "orderpicken").
+ *
+ * The sorted word list is walked as a trie: consecutive words share their common prefix's rows of the
+ * distance table, and a prefix whose row already exceeds the budget skips every word starting with it.
+ */
+
+export interface FuzzyMatch {
+	wordId: number;
+	typos: number;
+}
+
+/** Index just past the last word in words[from..) that starts with `prefix` (words are sorted). */
+function endOfPrefix(words: readonly string[], from: number, prefix: string): number {
+	let lo = from;
+	let hi = words.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (words[mid].startsWith(prefix)) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+function commonPrefix(a: string, b: string, limit: number): number {
+	const n = Math.min(a.length, b.length, limit);
+	let i = 0;
+	while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+	return i;
+}
+
+/**
+ * Words within `maxTypos` of `query` (or, for a prefix, starting with something within `maxTypos`),
+ * with their typo count. Words matching with no typo are left out: the caller has them exactly.
+ */
+export function fuzzyWords(
+	words: readonly string[],
+	query: string,
+	maxTypos: number,
+	prefix: boolean
+): FuzzyMatch[] {
+	const out: FuzzyMatch[] = [];
+	if (maxTypos <= 0 || query.length === 0) return out;
+	const m = query.length;
+	// rows[d][j]: typos between the first d letters of the word and the first j letters of the query.
+	const rows: Uint8Array[] = [Uint8Array.from({ length: m + 1 }, (_, j) => j)];
+	// best[d]: fewest typos between the query and any prefix of the word up to d letters (prefix mode).
+	const best: number[] = [m];
+	const cap = 255;
+	let previous = '';
+	let valid = 0;
+	let i = 0;
+	while (i < words.length) {
+		const word = words[i];
+		// A different first letter costs one more typo, so those words get one typo less to spend.
+		const budget = word.charCodeAt(0) === query.charCodeAt(0) ? maxTypos : maxTypos - 1;
+		if (budget <= 0) {
+			// Only reachable with a different first letter, which is already a typo too many.
+			i = endOfPrefix(words, i, word[0]);
+			previous = '';
+			valid = 0;
+			continue;
+		}
+		const depth = commonPrefix(previous, word, valid);
+		let pruned = -1;
+		for (let d = depth + 1; d <= word.length; d++) {
+			const row = (rows[d] ??= new Uint8Array(m + 1));
+			const above = rows[d - 1];
+			const twoAbove = d >= 2 ? rows[d - 2] : null;
+			const c = word.charCodeAt(d - 1);
+			row[0] = Math.min(d, cap);
+			let rowMin = row[0];
+			for (let j = 1; j <= m; j++) {
+				const q = query.charCodeAt(j - 1);
+				let v = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (c === q ? 0 : 1));
+				if (
+					twoAbove !== null &&
+					j >= 2 &&
+					c === query.charCodeAt(j - 2) &&
+					word.charCodeAt(d - 2) === q &&
+					twoAbove[j - 2] + 1 < v
+				) {
+					v = twoAbove[j - 2] + 1;
+				}
+				row[j] = Math.min(v, cap);
+				if (row[j] < rowMin) rowMin = row[j];
+			}
+			best[d] = Math.min(best[d - 1], row[m]);
+			if (rowMin > budget && (!prefix || best[d] > budget)) {
+				pruned = d;
+				break;
+			}
+		}
+		if (pruned >= 0) {
+			// No word starting with these letters can match: skip them all.
+			const next = endOfPrefix(words, i, word.slice(0, pruned));
+			previous = word;
+			valid = pruned;
+			i = Math.max(next, i + 1);
+			continue;
+		}
+		const typos = prefix ? best[word.length] : rows[word.length][m];
+		if (typos > 0 && typos <= budget) {
+			out.push({ wordId: i, typos: typos + (budget < maxTypos ? 1 : 0) });
+		}
+		previous = word;
+		valid = word.length;
+		i++;
+	}
+	return out;
+}
