@@ -116,7 +116,8 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
 		words: ['tuin', 'groen', 'hovenier', 'tuinieren', 'tuinman', 'groenvoorziening', 'groenonderhoud']
 	},
 	{ words: ['dieren', 'dier', 'dierenverzorging', 'dierenverzorger', 'dierverzorger'] },
-	{ words: ['zorg', 'verzorging', 'verzorgen', 'verzorgende', 'zorgmedewerker', 'welzijn'] },
+	// Not "verzorgen": the task list's only use of it is "Dieren verzorgen".
+	{ words: ['zorg', 'verzorging', 'verzorgende', 'zorgmedewerker', 'welzijn'] },
 	{ words: ['kinderopvang', 'kinderdagverblijf', 'peuterspeelzaal', 'bso'] },
 	{ words: ['ict', 'computer', 'computers', 'automatisering'] },
 	{ words: ['chauffeur', 'bezorgen', 'bezorger', 'koerier', 'rijden'] },

@@ -46,10 +46,11 @@ export function fuzzyWords(
 	if (maxTypos <= 0 || query.length === 0) return out;
 	const m = query.length;
 	// rows[d][j]: typos between the first d letters of the word and the first j letters of the query.
-	const rows: Uint8Array[] = [Uint8Array.from({ length: m + 1 }, (_, j) => j)];
+	// Cells beyond the budget all read as `far`, so the band below can leave the rest of a row stale.
+	const far = maxTypos + 1;
+	const rows: Uint8Array[] = [Uint8Array.from({ length: m + 2 }, (_, j) => Math.min(j, far))];
 	// best[d]: fewest typos between the query and any prefix of the word up to d letters (prefix mode).
 	const best: number[] = [m];
-	const cap = 255;
 	let previous = '';
 	let valid = 0;
 	let i = 0;
@@ -67,15 +68,23 @@ export function fuzzyWords(
 		const depth = commonPrefix(previous, word, valid);
 		let pruned = -1;
 		for (let d = depth + 1; d <= word.length; d++) {
-			const row = (rows[d] ??= new Uint8Array(m + 1));
+			const row = (rows[d] ??= new Uint8Array(m + 2));
 			const above = rows[d - 1];
 			const twoAbove = d >= 2 ? rows[d - 2] : null;
 			const c = word.charCodeAt(d - 1);
-			row[0] = Math.min(d, cap);
-			let rowMin = row[0];
-			for (let j = 1; j <= m; j++) {
+			// Only cells within maxTypos of the diagonal can stay within budget: a band of at most 5.
+			const lo = Math.max(1, d - maxTypos);
+			const hi = Math.min(m, d + maxTypos);
+			row[0] = Math.min(d, far);
+			if (lo > 1) row[lo - 1] = far;
+			let rowMin = lo === 1 ? row[0] : far;
+			for (let j = lo; j <= hi; j++) {
 				const q = query.charCodeAt(j - 1);
-				let v = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (c === q ? 0 : 1));
+				let v = above[j - 1] + (c === q ? 0 : 1);
+				const up = above[j] + 1;
+				if (up < v) v = up;
+				const left = row[j - 1] + 1;
+				if (left < v) v = left;
 				if (
 					twoAbove !== null &&
 					j >= 2 &&
@@ -85,10 +94,12 @@ export function fuzzyWords(
 				) {
 					v = twoAbove[j - 2] + 1;
 				}
-				row[j] = Math.min(v, cap);
+				row[j] = v > far ? far : v;
 				if (row[j] < rowMin) rowMin = row[j];
 			}
-			best[d] = Math.min(best[d - 1], row[m]);
+			// The next row reads one cell past this band: it must read as out of reach.
+			if (hi < m) row[hi + 1] = far;
+			best[d] = Math.min(best[d - 1], lo <= m && hi === m ? row[m] : far);
 			if (rowMin > budget && (!prefix || best[d] > budget)) {
 				pruned = d;
 				break;
@@ -102,7 +113,11 @@ export function fuzzyWords(
 			i = Math.max(next, i + 1);
 			continue;
 		}
-		const typos = prefix ? best[word.length] : rows[word.length][m];
+		const typos = prefix
+			? best[word.length]
+			: word.length + maxTypos >= m && word.length <= m + maxTypos
+				? rows[word.length][m]
+				: far;
 		if (typos > 0 && typos <= budget) {
 			out.push({ wordId: i, typos: typos + (budget < maxTypos ? 1 : 0) });
 		}

@@ -7,14 +7,13 @@
  * "Schoonmaak" and "Keuken" as two labels never read as a phrase. Each attribute starts its own range,
  * far from the others. Stop words are not indexed but keep their place, as Meilisearch keeps theirs.
  */
-import { tokenizeWithOffsets } from '../text/normalize';
+import { normalizeText } from '../text/normalize';
 
 /** Word id of a token that is not indexed (a stop word): it holds a place but matches no query word. */
 export const UNINDEXED = 0xffffffff;
 /** Distance of a hard separator, and the largest distance the proximity rule tells apart. */
 export const HARD_DISTANCE = 8;
 const ATTRIBUTE_SPAN = 1 << 16;
-const HARD_SEPARATOR = /[.;:!?()[\]{}|\n\r\u2026]/u;
 
 export interface WordPositions {
 	/** Tokens of document d: words/positions[offsets[d] .. offsets[d + 1]), in reading order. */
@@ -34,27 +33,50 @@ function textsOf(value: unknown, out: string[] = []): string[] {
 	return out;
 }
 
+/** A text's words as ids, and each word's position relative to the text's first word. */
 interface TextTokens {
-	words: string[];
-	/** Relative position of each word; the text's own length in positions is `span`. */
-	steps: number[];
+	ids: Uint32Array;
+	steps: Uint32Array;
+	/** Position of the last word: where the next array element starts counting from. */
 	span: number;
 }
 
-function tokensOfText(text: string): TextTokens {
-	const tokens = tokenizeWithOffsets(text);
-	const words: string[] = [];
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, is the point
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[a-z0-9]+/g;
+// The same words as `tokenize`: letters and digits, on text already normalised.
+const UNICODE_WORD = /[\p{L}\p{N}]+/gu;
+const HARD_CODES = new Uint8Array(128);
+for (const c of '.;:!?()[]{}|\n\r') HARD_CODES[c.charCodeAt(0)] = 1;
+
+function hardGap(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 128 ? HARD_CODES[c] === 1 : c === 0x2026) return true;
+	}
+	return false;
+}
+
+function tokensOfText(text: string, wordIds: ReadonlyMap<string, number>): TextTokens {
+	// Offsets are not needed here, only the separators between words: tokenise the normalised text.
+	const ascii = ASCII.test(text);
+	const normalized = ascii ? text.toLowerCase() : normalizeText(text);
+	const ids: number[] = [];
 	const steps: number[] = [];
 	let position = 0;
-	for (let i = 0; i < tokens.length; i++) {
-		if (i > 0) {
-			const gap = text.slice(tokens[i - 1].end, tokens[i].start);
-			position += HARD_SEPARATOR.test(gap) ? HARD_DISTANCE : 1;
-		}
-		words.push(tokens[i].normalized);
+	let previousEnd = -1;
+	const add = (word: string, start: number, end: number) => {
+		if (previousEnd >= 0) position += hardGap(normalized, previousEnd, start) ? HARD_DISTANCE : 1;
+		ids.push(wordIds.get(word) ?? UNINDEXED);
 		steps.push(position);
+		previousEnd = end;
+	};
+	const pattern = ascii ? ASCII_WORD : UNICODE_WORD;
+	pattern.lastIndex = 0;
+	for (let match = pattern.exec(normalized); match !== null; match = pattern.exec(normalized)) {
+		add(match[0], match.index, match.index + match[0].length);
 	}
-	return { words, steps, span: position };
+	return { ids: Uint32Array.from(ids), steps: Uint32Array.from(steps), span: position };
 }
 
 export function buildWordPositions(
@@ -68,19 +90,6 @@ export function buildWordPositions(
 	let length = 0;
 	// Labels and place names repeat across thousands of profiles: tokenise each distinct one once.
 	const cache = new Map<string, TextTokens>();
-	const push = (word: number, position: number): void => {
-		if (length === words.length) {
-			const biggerWords = new Uint32Array(length * 2);
-			biggerWords.set(words);
-			words = biggerWords;
-			const biggerPositions = new Uint32Array(length * 2);
-			biggerPositions.set(positions);
-			positions = biggerPositions;
-		}
-		words[length] = word;
-		positions[length] = position;
-		length++;
-	};
 	for (let d = 0; d < documents.length; d++) {
 		offsets[d] = length;
 		for (let rank = 0; rank < searchable.length; rank++) {
@@ -88,12 +97,24 @@ export function buildWordPositions(
 			for (const text of textsOf(documents[d][searchable[rank]])) {
 				let tokens = text.length <= 80 ? cache.get(text) : undefined;
 				if (!tokens) {
-					tokens = tokensOfText(text);
+					tokens = tokensOfText(text, wordIds);
 					if (text.length <= 80) cache.set(text, tokens);
 				}
-				for (let i = 0; i < tokens.words.length; i++) {
-					const relative = Math.min(next + tokens.steps[i], ATTRIBUTE_SPAN - 1);
-					push(wordIds.get(tokens.words[i]) ?? UNINDEXED, rank * ATTRIBUTE_SPAN + relative);
+				const n = tokens.ids.length;
+				if (length + n > words.length) {
+					const size = Math.max(words.length * 2, length + n);
+					const biggerWords = new Uint32Array(size);
+					biggerWords.set(words);
+					words = biggerWords;
+					const biggerPositions = new Uint32Array(size);
+					biggerPositions.set(positions);
+					positions = biggerPositions;
+				}
+				const base = rank * ATTRIBUTE_SPAN + next;
+				for (let i = 0; i < n; i++) {
+					words[length] = tokens.ids[i];
+					positions[length] = Math.min(base + tokens.steps[i], rank * ATTRIBUTE_SPAN + ATTRIBUTE_SPAN - 1);
+					length++;
 				}
 				next += tokens.span + HARD_DISTANCE;
 			}
