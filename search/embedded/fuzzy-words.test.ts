@@ -48,7 +48,11 @@ describe('fuzzyWords', () => {
 				(list, query, k, prefix) => {
 					const words = [...list].sort();
 					const expected = words
-						.map((w, i) => ({ wordId: i, typos: typos(w, query, prefix) }))
+						.map((w, i) => ({
+							wordId: i,
+							typos: typos(w, query, prefix),
+							whole: typos(w, query, false) <= k
+						}))
 						.filter((m) => m.typos > 0 && m.typos <= k);
 					expect(fuzzyWords(words, query, k, prefix)).toEqual(expected);
 				}

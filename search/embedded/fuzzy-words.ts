@@ -11,6 +11,8 @@
 export interface FuzzyMatch {
 	wordId: number;
 	typos: number;
+	/** The whole word is within the typos too, not only a prefix of it: it is highlighted whole. */
+	whole: boolean;
 }
 
 /** Index just past the last word in words[from..) that starts with `prefix` (words are sorted). */
@@ -113,13 +115,11 @@ export function fuzzyWords(
 			i = Math.max(next, i + 1);
 			continue;
 		}
-		const typos = prefix
-			? best[word.length]
-			: word.length + maxTypos >= m && word.length <= m + maxTypos
-				? rows[word.length][m]
-				: far;
+		const wholeTypos =
+			word.length + maxTypos >= m && word.length <= m + maxTypos ? rows[word.length][m] : far;
+		const typos = prefix ? best[word.length] : wholeTypos;
 		if (typos > 0 && typos <= budget) {
-			out.push({ wordId: i, typos: typos + (budget < maxTypos ? 1 : 0) });
+			out.push({ wordId: i, typos: typos + (budget < maxTypos ? 1 : 0), whole: wholeTypos <= budget });
 		}
 		previous = word;
 		valid = word.length;

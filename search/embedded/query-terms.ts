@@ -234,7 +234,8 @@ export function analyseQuery(index: EmbeddedIndex, q: string | null | undefined)
 		for (const match of fuzzyWords(vocabulary, word, maxTypos(index, word), item.prefix)) {
 			add(match.wordId, match.typos, false);
 			const candidate = vocabulary[match.wordId];
-			mark(candidate, item.prefix ? Math.min(candidate.length, word.length) : candidate.length, t);
+			// A word within the typos as a whole is highlighted whole, only the typed part otherwise.
+			mark(candidate, match.whole ? candidate.length : Math.min(candidate.length, word.length), t);
 		}
 		if (!index.stopWords.has(word)) {
 			const split = bestSplit(index, word);
@@ -291,7 +292,7 @@ export function analyseQuery(index: EmbeddedIndex, q: string | null | undefined)
 			for (const match of fuzzy) {
 				sequences.push({ from, to, parts: [single(match.wordId)], typos: match.typos, exact: false });
 				const candidate = vocabulary[match.wordId];
-				mark(candidate, prefix ? Math.min(candidate.length, joined.length) : candidate.length, from);
+				mark(candidate, match.whole ? candidate.length : Math.min(candidate.length, joined.length), from);
 			}
 		}
 	}
