@@ -3,6 +3,7 @@
  * hand-checked expectations. Both engines must pass it unchanged.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { MultiSearchRequest, SearchEngine, SearchQuery, SearchResult } from '../engine';
 import { isPagedResult, SearchError } from '../engine';
@@ -15,7 +16,8 @@ export interface EngineUnderTest {
 	cleanup(): Promise<void>;
 }
 
-const FIXTURES = '/work/shared/design/fixtures';
+// Captured instant-meilisearch requests, kept in the repository so a fresh clone can run the suite.
+const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/search/', import.meta.url));
 
 export function capturedRequests(): { file: string; body: MultiSearchRequest }[] {
 	return [
@@ -23,7 +25,7 @@ export function capturedRequests(): { file: string; body: MultiSearchRequest }[]
 		'instant-meilisearch-requests.jsonl',
 		'instant-meilisearch-requests-finite-pagination.jsonl'
 	].flatMap((file) =>
-		readFileSync(`${FIXTURES}/${file}`, 'utf8')
+		readFileSync(`${FIXTURES}${file}`, 'utf8')
 			.trim()
 			.split('\n')
 			.map((line) => ({ file, body: (JSON.parse(line) as { body: MultiSearchRequest }).body }))

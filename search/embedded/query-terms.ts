@@ -14,6 +14,7 @@
  */
 import type { EmbeddedIndex } from './build-index';
 import { fuzzyWords } from './fuzzy-words';
+import { QUERY_CAPS } from '../text/query-cap';
 import { parseQueryText } from './query-text';
 import { prefixRange } from './text-index';
 import { UNINDEXED } from './word-positions';
@@ -273,6 +274,8 @@ export function analyseQuery(index: EmbeddedIndex, q: string | null | undefined)
 			}
 			if (to === from) continue;
 			const joined = run.join('');
+			// No indexed word is that long, and typo lookups cost time in proportion to the length.
+			if (joined.length > QUERY_CAPS.maxWordLength) continue;
 			const prefix = terms[to].prefix;
 			// Meilisearch allows a concatenation one typo less per extra word.
 			const allowed = Math.max(0, maxTypos(index, joined) - (to - from));

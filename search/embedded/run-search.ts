@@ -3,6 +3,7 @@ import type { FacetSearchRequest, FacetSearchResponse, SearchQuery, SearchResult
 import { planFilter, planQuery, type QueryPlan } from '../query-plan';
 import { SearchError } from '../search-error';
 import { normalizeText } from '../text/normalize';
+import { capFacetQuery, capQuery } from '../text/query-cap';
 import type { MatchingStrategy } from '../index-definition';
 import { bitsetToIds, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
@@ -31,7 +32,9 @@ function findCandidates(
 	strategy: MatchingStrategy
 ): Candidates {
 	const filterBits = filter ? filterToBitset(index, filter) : null;
-	const analysed = memoized(index, `query:${q}`, () => analyseQuery(index, q));
+	// Capped here as well: pages and alerts reach the engine without the public endpoint's validation.
+	const capped = capQuery(q, index.stopWords);
+	const analysed = memoized(index, `query:${capped}`, () => analyseQuery(index, capped));
 	if (analysed.terms.length === 0 && analysed.negatives.length === 0) {
 		const docs = filterBits ? bitsetToIds(filterBits) : index.allIds;
 		return { docs, bits: filterBits, text: null, analysed };
@@ -133,7 +136,7 @@ export function executeFacetSearch(index: EmbeddedIndex, request: FacetSearchReq
 		candidates.docs,
 		hitBitsOf(index, candidates.docs, candidates.bits)
 	);
-	const wanted = normalizeText(request.facetQuery ?? '').trim();
+	const wanted = normalizeText(capFacetQuery(request.facetQuery ?? '')).trim();
 	const facetHits = orderedValues(index, field, counts)
 		// Facet search covers string values only, as in Meilisearch.
 		.filter((v) => Number.isNaN(field.numeric[v]) && field.searchable[v].startsWith(wanted))

@@ -36,7 +36,10 @@ function parseError(source: string): string {
 }
 
 describe('parseFilter on the captured instant-meilisearch filters', () => {
-	const filters = readFileSync('/work/shared/design/fixtures/instant-meilisearch-filters.jsonl', 'utf8')
+	const filters = readFileSync(
+		new URL('../../tests/fixtures/search/instant-meilisearch-filters.jsonl', import.meta.url),
+		'utf8'
+	)
 		.trim()
 		.split('\n')
 		.flatMap((line) =>

@@ -25,6 +25,7 @@ import type {
 } from '../engine';
 import { PROFILE_INDEX, type IndexDefinition } from '../index-definition';
 import { SearchError } from '../search-error';
+import { capFacetQuery, capQuery } from '../text/query-cap';
 import { definitionSettings, settingsDiff } from './settings-diff';
 
 export interface MeilisearchEngineOptions {
@@ -74,9 +75,11 @@ export class MeilisearchSearchEngine implements SearchEngine {
 
 	async multiSearch(request: MultiSearchRequest): Promise<MultiSearchResponse> {
 		// A query without indexUid goes as it is, so the server answers with its own `missing_index_uid`.
-		const queries = request.queries.map((q) =>
-			q.indexUid == null ? q : { ...q, indexUid: this.physical(q.indexUid) }
-		);
+		const queries = request.queries.map((query) => ({
+			...query,
+			...(typeof query.q === 'string' && { q: capQuery(query.q, this.definition.stopWords) }),
+			...(query.indexUid != null && { indexUid: this.physical(query.indexUid) })
+		}));
 		try {
 			const response = await this.client.multiSearch({ queries } as MultiSearchParams);
 			const results = response.results.map((r, i) => ({ ...r, indexUid: request.queries[i].indexUid }));
@@ -90,8 +93,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		try {
 			const response = await this.client.index(this.physical(indexUid)).searchForFacetValues({
 				...request,
-				facetQuery: request.facetQuery ?? undefined,
-				q: request.q ?? undefined,
+				facetQuery: request.facetQuery == null ? undefined : capFacetQuery(request.facetQuery),
+				q: request.q == null ? undefined : capQuery(request.q, this.definition.stopWords),
 				filter: request.filter ?? undefined
 			});
 			return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capturedRequests } from '../conformance/conformance-cases';
 import { SearchError } from '../search-error';
+import { QUERY_CAPS } from '../text/query-cap';
 import { validateFacetSearch, validateMultiSearch } from './validate-request';
 
 function rejection(run: () => unknown): { code: string; message: string; status: number } {
@@ -95,6 +96,16 @@ describe('validateMultiSearch', () => {
 		const many = { queries: Array.from({ length: 21 }, () => ({ indexUid: 'profiles' })) };
 		expect(rejection(() => validateMultiSearch(many)).code).toBe('bad_request');
 	});
+
+	it('caps the query text: one enormous word reaches no engine whole', () => {
+		const [capped] = validateMultiSearch(query({ q: 'k'.repeat(60_000) })).queries;
+		expect(capped.q).toBe('k'.repeat(QUERY_CAPS.maxWordLength));
+		const words = Array.from({ length: 30 }, (_, i) => `woord${i}`);
+		expect(validateMultiSearch(query({ q: words.join(' ') })).queries[0].q).toBe(
+			words.slice(0, 10).join(' ') + ' '
+		);
+		expect(validateMultiSearch(query({ q: 'kok in de keuken' })).queries[0].q).toBe('kok in de keuken');
+	});
 });
 
 describe('validateFacetSearch', () => {
@@ -112,5 +123,12 @@ describe('validateFacetSearch', () => {
 		expect(rejection(() => validateFacetSearch('other', { facetName: 'sectors' })).code).toBe(
 			'index_not_found'
 		);
+	});
+
+	it('caps the query and the facet query', () => {
+		const huge = 'z'.repeat(60_000);
+		const request = validateFacetSearch('profiles', { facetName: 'sectors', q: huge, facetQuery: huge });
+		expect(request.q).toBe('z'.repeat(QUERY_CAPS.maxWordLength));
+		expect(request.facetQuery).toHaveLength(QUERY_CAPS.maxFacetQueryLength);
 	});
 });

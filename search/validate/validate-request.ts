@@ -8,6 +8,7 @@ import type { FacetSearchRequest, MultiSearchRequest, SearchQuery } from '../eng
 import { PROFILE_INDEX, type IndexDefinition } from '../index-definition';
 import { planFilter, planQuery } from '../query-plan';
 import { SearchError, type SearchErrorCode } from '../search-error';
+import { capFacetQuery, capQuery } from '../text/query-cap';
 import { FIELD_ERROR_CODES, facetSearchSchema, multiSearchSchema, searchQuerySchema } from './request-schema';
 
 export const SEARCH_LIMITS = {
@@ -99,7 +100,11 @@ function checkQuery(query: SearchQuery, definition: IndexDefinition): SearchQuer
 			`\`page * hitsPerPage\` may be at most ${maxReachableHits}.`
 		);
 	}
-	return { ...query, matchingStrategy: query.matchingStrategy ?? definition.publicMatchingStrategy };
+	return {
+		...query,
+		...(typeof query.q === 'string' && { q: capQuery(query.q, definition.stopWords) }),
+		matchingStrategy: query.matchingStrategy ?? definition.publicMatchingStrategy
+	};
 }
 
 /** Validates a multi-search body; returns it typed, with our default matching strategy filled in. */
@@ -152,5 +157,10 @@ export function validateFacetSearch(
 		);
 	}
 	planFilter(request.filter, definition);
-	return { ...request, matchingStrategy: request.matchingStrategy ?? definition.publicMatchingStrategy };
+	return {
+		...request,
+		...(typeof request.q === 'string' && { q: capQuery(request.q, definition.stopWords) }),
+		...(typeof request.facetQuery === 'string' && { facetQuery: capFacetQuery(request.facetQuery) }),
+		matchingStrategy: request.matchingStrategy ?? definition.publicMatchingStrategy
+	};
 }

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
+import { scopeOf } from '$lib/server/auth/scope';
 import { systemClock } from '$lib/server/clock';
 import { allRegions } from '$lib/server/dashboards/region-scope';
 import { steeringByRegion } from '$lib/server/dashboards/steering';
@@ -8,10 +9,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event, 'wsp', 'admin');
-	if (user.role === 'wsp') {
-		if (user.regionCode) redirect(303, `/sturing/${user.regionCode}`);
-		return { regions: [], names: {}, total: null };
-	}
+	const scope = scopeOf(user);
+	if (scope.kind === 'region') redirect(303, `/sturing/${scope.code}`);
+	if (scope.kind === 'none') return { regions: [], names: {}, total: null };
 	const regions = allRegions();
 	const figures = await steeringByRegion(
 		app().db.sql,

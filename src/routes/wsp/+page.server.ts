@@ -1,5 +1,6 @@
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
+import { scopeOf } from '$lib/server/auth/scope';
 import { systemClock } from '$lib/server/clock';
 import { listInbox, listRegionOptions, parseInboxFilter } from '$lib/server/requests/inbox';
 import { STATUS_LABELS, STATUSES } from '$lib/server/requests/labels';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		soonHours: settings.soonHours,
 		isAdmin: user.role === 'admin',
 		isCoordinator: user.isCoordinator,
-		hasRegion: user.role === 'admin' || user.regionCode !== null,
+		hasRegion: scopeOf(user).kind !== 'none',
 		regions,
 		statuses: STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))
 	};

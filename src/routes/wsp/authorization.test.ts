@@ -2,8 +2,10 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../tests/helpers/test-database';
 import type { SessionUser } from '$lib/server/auth/session-user';
-import { fakeClock } from '$lib/server/clock';
-import type { Database } from '$lib/server/db/database';
+import { createSession, validateSessionToken } from '$lib/server/auth/session';
+import { setTeamMembership } from '$lib/server/auth/region-team';
+import { fakeClock, systemClock } from '$lib/server/clock';
+import type { Database, Sql } from '$lib/server/db/database';
 import { submitInterest } from '$lib/server/requests/submit';
 import {
 	EMPLOYER,
@@ -14,12 +16,28 @@ import {
 } from '$lib/server/requests/test-fixtures';
 
 const holder: { db?: Database } = {};
-vi.mock('$lib/server/app', () => ({ app: () => ({ db: holder.db }) }));
+vi.mock('$lib/server/app', () => ({ app: () => ({ db: holder.db, config: { K_ANONYMITY: 5 } }) }));
+vi.mock('$lib/server/search/search-service', () => ({
+	searchIndexTarget: () => ({ upsert: async () => {}, remove: async () => {} })
+}));
 
 const inbox = await import('./+page.server');
 const detail = await import('./aanvragen/[id]/+page.server');
+const texts = await import('./teksten/+page.server');
+const regionPages = {
+	'/sturing/[regio]': (await import('../sturing/[regio]/+page.server')).load,
+	'/kwaliteit/[regio]': (await import('../kwaliteit/[regio]/+page.server')).load,
+	'/kwaliteit/[regio]/werklijst': (await import('../kwaliteit/[regio]/werklijst/+page.server')).load,
+	'/kwaliteit/[regio]/werklijst.csv': (await import('../kwaliteit/[regio]/werklijst.csv/+server')).GET,
+	'/kwaliteit/[regio]/volledigheid.csv': (await import('../kwaliteit/[regio]/volledigheid.csv/+server')).GET
+};
+const overviews = {
+	'/sturing': (await import('../sturing/+page.server')).load,
+	'/kwaliteit': (await import('../kwaliteit/+page.server')).load
+};
 
 let requestId = 0;
+let heldRef = '';
 const users: Record<string, SessionUser | null> = { anonymous: null };
 
 beforeAll(async () => {
@@ -30,6 +48,13 @@ beforeAll(async () => {
 	users['coordinator A'] = await insertStaff(sql, { region: REGION_A.code, coordinator: true });
 	users['wsp B'] = await insertStaff(sql, { region: REGION_B.code });
 	users.admin = await insertStaff(sql, { role: 'admin' });
+	// Taken off region A's team by an admin ("removeMember"): on no team, so no region at all.
+	users['wsp without region'] = await moved(sql, await insertStaff(sql, { region: REGION_A.code }), null);
+	// Moved from region A's team to region B's: from then on, only B.
+	users['wsp moved A→B'] = await moved(sql, await insertStaff(sql, { region: REGION_A.code }), REGION_B.code);
+	heldRef = await insertCandidate(sql, REGION_A);
+	await sql`update candidates set profile_text_state = 'review', profile_text = 'Harde werker.'
+		where public_ref = ${heldRef}`;
 	const ref = await insertCandidate(sql, REGION_A, { consultantEmail: users['wsp A']!.email });
 	const result = await submitInterest(sql, {
 		employer: EMPLOYER,
@@ -42,6 +67,22 @@ beforeAll(async () => {
 });
 afterAll(() => holder.db?.close());
 
+/** Changes the team the admin's way, then reads the member back as a fresh session would. */
+async function moved(sql: Sql, user: SessionUser, regionCode: string | null): Promise<SessionUser> {
+	const admin = await insertStaff(sql, { role: 'admin' });
+	const change = await setTeamMembership(sql, {
+		userId: user.id,
+		regionCode,
+		isCoordinator: false,
+		byUserId: admin.id
+	});
+	expect(change).toEqual({ ok: true });
+	const { token } = await createSession(sql, systemClock, user.id);
+	const validated = await validateSessionToken(sql, systemClock, token);
+	expect(validated?.user.regionCode).toBe(regionCode);
+	return validated!.user;
+}
+
 function event(user: SessionUser | null, path: string, form?: Record<string, string>) {
 	const url = new URL(`https://kv.example${path}`);
 	const body = new FormData();
@@ -49,7 +90,7 @@ function event(user: SessionUser | null, path: string, form?: Record<string, str
 	return {
 		locals: { user, requestId: 'test', session: null },
 		url,
-		params: { id: String(requestId) },
+		params: { id: String(requestId), regio: REGION_A.code },
 		request: new Request(url, form ? { method: 'POST', body } : undefined),
 		getClientAddress: () => '127.0.0.1',
 		setHeaders: () => {}
@@ -74,8 +115,12 @@ const expected: Record<string, Outcome> = {
 	'wsp A': 'allowed',
 	'coordinator A': 'allowed',
 	'wsp B': 'forbidden',
+	'wsp without region': 'forbidden',
+	'wsp moved A→B': 'forbidden',
 	admin: 'allowed'
 };
+/** Inbox and held texts: every WSP member may open the page, but sees only their own region's work. */
+const seesRegionA = (role: string) => ['wsp A', 'coordinator A', 'admin'].includes(role);
 
 const actionForms: Record<string, Record<string, string>> = {
 	status: { status: 'in_behandeling' },
@@ -90,12 +135,59 @@ describe('authorisation matrix for /wsp', () => {
 	for (const role of Object.keys(expected)) {
 		it(`${role}: the inbox`, async () => {
 			const result = await outcome(() => inbox.load(event(users[role], '/wsp?weergave=team')));
-			expect(result).toBe(role === 'wsp B' ? 'allowed' : expected[role]);
+			expect(result).toBe(users[role]?.role === 'wsp' ? 'allowed' : expected[role]);
 			if (result === 'allowed') {
 				const data = (await inbox.load(event(users[role], '/wsp?weergave=team'))) as {
 					rows: { id: number }[];
 				};
-				expect(data.rows.some((r) => r.id === requestId)).toBe(role !== 'wsp B');
+				expect(data.rows.some((r) => r.id === requestId)).toBe(seesRegionA(role));
+			}
+		});
+
+		it(`${role}: the held texts and deciding on one`, async () => {
+			const result = await outcome(() => texts.load(event(users[role], '/wsp/teksten')));
+			expect(result).toBe(users[role]?.role === 'wsp' ? 'allowed' : expected[role]);
+			if (result === 'allowed') {
+				const data = (await texts.load(event(users[role], '/wsp/teksten'))) as { texts: { ref: string }[] };
+				expect(data.texts.some((t) => t.ref === heldRef)).toBe(seesRegionA(role));
+			}
+			if (seesRegionA(role) || result !== 'allowed') return;
+			const decision = (await texts.actions.publiceer(
+				event(users[role], '/wsp/teksten?/publiceer', { ref: heldRef })
+			)) as { status?: number };
+			expect(decision.status).toBe(400);
+			const [row] = await holder.db!.sql`
+				select profile_text_state from candidates where public_ref = ${heldRef}`;
+			expect(row.profile_text_state).toBe('review');
+		});
+
+		it(`${role}: region A's steering and quality pages and exports`, async () => {
+			for (const [route, open] of Object.entries(regionPages)) {
+				const result = await outcome(() => open(event(users[role], `/x/${REGION_A.code}`)));
+				expect({ route, result }).toEqual({ route, result: expected[role] });
+			}
+		});
+
+		it(`${role}: the steering and quality overviews`, async () => {
+			for (const [route, open] of Object.entries(overviews)) {
+				let shown: unknown;
+				try {
+					shown = await open(event(users[role], route));
+				} catch (e) {
+					shown = isRedirect(e) ? e.location : isHttpError(e) ? e.status : e;
+				}
+				const own = users[role]?.regionCode;
+				const wanted =
+					role === 'anonymous'
+						? expect.stringMatching(/^\/inloggen/)
+						: role === 'intermediair'
+							? 403
+							: role === 'admin'
+								? expect.objectContaining({ regions: expect.arrayContaining([expect.anything()]) })
+								: own
+									? `${route}/${own}`
+									: expect.objectContaining({ regions: [] });
+				expect({ route, shown }).toEqual({ route, shown: wanted });
 			}
 		});
 

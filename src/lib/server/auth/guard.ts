@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { scopeIncludes, scopeOf } from './scope';
 import type { Role, SessionUser } from './session-user';
 
 type GuardEvent = { locals: App.Locals; url: URL };
@@ -20,9 +21,7 @@ export function requireUser(event: GuardEvent, ...roles: Role[]): SessionUser {
 	return user;
 }
 
-/** Admins see every region; a WSP member only their own team's. */
+/** Admins see every region; a WSP member only their own team's (and none while on no team). */
 export function requireRegionAccess(user: SessionUser, regionCode: string): void {
-	if (user.role === 'admin') return;
-	if (user.role === 'wsp' && user.regionCode !== null && user.regionCode === regionCode) return;
-	error(403, 'U hebt geen toegang tot deze pagina.');
+	if (!scopeIncludes(scopeOf(user), regionCode)) error(403, 'U hebt geen toegang tot deze pagina.');
 }

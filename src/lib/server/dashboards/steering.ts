@@ -1,3 +1,4 @@
+import { ALL_REGIONS, oneRegion, regionCondition, type StaffScope } from '../auth/scope';
 import type { Sql } from '../db/database';
 
 /**
@@ -77,11 +78,11 @@ function groupBy(facts: RequestFacts[], keyOf: (f: RequestFacts) => string): Map
 	return groups;
 }
 
-async function loadFacts(sql: Sql, regionCode: string | null, since: Date): Promise<RequestFacts[]> {
+async function loadFacts(sql: Sql, scope: StaffScope, since: Date): Promise<RequestFacts[]> {
 	return sql<RequestFacts[]>`
 		select region_code as "regionCode", created_at as "createdAt", first_contact_at as "firstContactAt", outcome
 		from interest_requests
-		where created_at >= ${since} and (${regionCode}::text is null or region_code = ${regionCode})`;
+		where created_at >= ${since} and ${regionCondition(sql, scope, 'region_code')}`;
 }
 
 /** `YYYY-MM` of the last `months` months up to `now`'s month (Amsterdam time), oldest first. */
@@ -105,7 +106,7 @@ export async function steeringByMonth(
 	months = 12
 ): Promise<{ months: SteeringFigures[]; total: SteeringFigures }> {
 	const keys = lastMonths(now, months);
-	const facts = (await loadFacts(sql, regionCode, loadFrom(keys[0]))).filter(
+	const facts = (await loadFacts(sql, oneRegion(regionCode), loadFrom(keys[0]))).filter(
 		(f) => monthOf(f.createdAt) >= keys[0]
 	);
 	const groups = groupBy(facts, (f) => monthOf(f.createdAt));
@@ -123,7 +124,9 @@ export async function steeringByRegion(
 	months = 12
 ): Promise<{ regions: SteeringFigures[]; total: SteeringFigures }> {
 	const first = lastMonths(now, months)[0];
-	const facts = (await loadFacts(sql, null, loadFrom(first))).filter((f) => monthOf(f.createdAt) >= first);
+	const facts = (await loadFacts(sql, ALL_REGIONS, loadFrom(first))).filter(
+		(f) => monthOf(f.createdAt) >= first
+	);
 	const groups = groupBy(facts, (f) => f.regionCode);
 	return {
 		regions: regionCodes.map((code) => summarise(code, groups.get(code) ?? [], now)),

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csv, similarRows } from '../../../../tests/fixtures/import/csv-builder';
 import { createTestDatabase } from '../../../../tests/helpers/test-database';
+import { NO_REGION, oneRegion } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Database } from '../db/database';
 import { runImport } from '../import/run-import';
@@ -33,17 +34,23 @@ afterAll(() => db?.close());
 
 describe('reviewing held-back profile texts', () => {
 	it('shows the WSP team of the region the scrubbed text, and keeps it off the public profile', async () => {
-		const held = await listHeldTexts(db.sql, 'AM03');
+		const held = await listHeldTexts(db.sql, oneRegion('AM03'));
 		expect(held.map((h) => h.ref)).toEqual([ref]);
 		expect(held[0].text).toContain('[telefoon]');
 		expect(held[0].text).not.toContain('06-12345678');
-		expect(await listHeldTexts(db.sql, 'AM22')).toEqual([]);
+		expect(await listHeldTexts(db.sql, oneRegion('AM22'))).toEqual([]);
 		const profile = await getPublicProfile(db.sql, ref);
 		expect(profile.status === 'published' && profile.document.summary).toBe('');
 	});
 
 	it('refuses to publish placeholders or an edit that still holds personal data', async () => {
-		const base = { ref, decision: 'approved' as const, user: adviser, regionCode: 'AM03', kAnonymity: 5 };
+		const base = {
+			ref,
+			decision: 'approved' as const,
+			user: adviser,
+			scope: oneRegion('AM03'),
+			kAnonymity: 5
+		};
 		expect(await reviewHeldText(db.sql, { ...base, text: 'Harde werker. Bel [telefoon].' })).toEqual({
 			ok: false,
 			reason: 'placeholder'
@@ -57,7 +64,19 @@ describe('reviewing held-back profile texts', () => {
 			ref,
 			decision: 'rejected',
 			user: { ...adviser, regionCode: 'AM22' },
-			regionCode: 'AM22',
+			scope: oneRegion('AM22'),
+			kAnonymity: 5
+		});
+		expect(outcome).toEqual({ ok: false, reason: 'not-found' });
+	});
+
+	it('shows an adviser on no team nothing, and lets them decide nothing', async () => {
+		expect(await listHeldTexts(db.sql, NO_REGION)).toEqual([]);
+		const outcome = await reviewHeldText(db.sql, {
+			ref,
+			decision: 'approved',
+			user: { ...adviser, regionCode: null },
+			scope: NO_REGION,
 			kAnonymity: 5
 		});
 		expect(outcome).toEqual({ ok: false, reason: 'not-found' });
@@ -70,7 +89,7 @@ describe('reviewing held-back profile texts', () => {
 			decision: 'approved',
 			text: 'Harde werker die graag in een team werkt.',
 			user: adviser,
-			regionCode: 'AM03',
+			scope: oneRegion('AM03'),
 			kAnonymity: 5,
 			index: { upsert: async (docs) => void upserted.push(...docs.map((d) => d.id)), remove: async () => {} }
 		});
@@ -82,6 +101,6 @@ describe('reviewing held-back profile texts', () => {
 		expect(upserted).toContain(ref);
 		const [audit] = await db.sql`select user_id, action from audit_log where subject_id = ${ref}`;
 		expect(audit).toEqual({ user_id: 'u1', action: 'profile-text.approved' });
-		expect(await listHeldTexts(db.sql, 'AM03')).toEqual([]);
+		expect(await listHeldTexts(db.sql, oneRegion('AM03'))).toEqual([]);
 	});
 });

@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit';
+import { regionCondition, type StaffScope } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Sql } from '../db/database';
 import { refreshPublicProfiles } from './publish';
@@ -14,12 +15,12 @@ export interface HeldText {
 	updatedAt: Date;
 }
 
-/** Texts held back by the scrubber, for the WSP team of a region (null: every region, for admins). */
-export async function listHeldTexts(sql: Sql, regionCode: string | null, limit = 100): Promise<HeldText[]> {
+/** Texts held back by the scrubber, within the reviewer's scope (their region's team, or all for admins). */
+export async function listHeldTexts(sql: Sql, scope: StaffScope, limit = 100): Promise<HeldText[]> {
 	const rows = await sql`
 		select public_ref, region_code, municipality_code, profile_text, updated_at from candidates
 		where profile_text_state = 'review' and counted and not withdrawn
-			and (${regionCode}::text is null or region_code = ${regionCode})
+			and ${regionCondition(sql, scope, 'region_code')}
 		order by updated_at limit ${limit}`;
 	return rows.map((r) => ({
 		ref: r.public_ref,
@@ -44,8 +45,8 @@ export async function reviewHeldText(
 		decision: 'approved' | 'rejected';
 		text?: string;
 		user: SessionUser;
-		/** Only texts of this region (WSP members); null for admins. */
-		regionCode: string | null;
+		/** Only texts inside this scope. */
+		scope: StaffScope;
 		kAnonymity: number;
 		index?: ProfileIndex;
 	}
@@ -63,7 +64,7 @@ export async function reviewHeldText(
 				profile_text = ${input.decision === 'approved' && text !== undefined ? text : tx`profile_text`},
 				updated_at = now()
 			where public_ref = ${input.ref} and profile_text_state = 'review'
-				and (${input.regionCode}::text is null or region_code = ${input.regionCode})
+				and ${regionCondition(tx, input.scope, 'region_code')}
 			returning region_code`;
 		if (!rows.length) return false;
 		await recordAudit(tx, {

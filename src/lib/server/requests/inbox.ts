@@ -1,4 +1,5 @@
 import type { ProfileDocument } from '$search/document';
+import { oneRegion, regionCondition, scopeOf } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Sql } from '../db/database';
 import { dueState, type DueState } from './due-time';
@@ -59,9 +60,10 @@ export async function listInbox(
 	now: Date,
 	soonHours: number
 ): Promise<{ rows: InboxRow[]; counters: InboxCounters }> {
-	const region = user.role === 'admin' ? filter.region : user.regionCode;
-	if (user.role !== 'admin' && !region) return { rows: [], counters: { nieuw: 0, soon: 0, late: 0 } };
-	const scope = sql`(${region}::text is null or r.region_code = ${region})
+	// An admin may narrow the inbox to one region; anyone else sees their own scope, whatever they ask.
+	const regions = user.role === 'admin' && filter.region ? oneRegion(filter.region) : scopeOf(user);
+	if (regions.kind === 'none') return { rows: [], counters: { nieuw: 0, soon: 0, late: 0 } };
+	const scope = sql`${regionCondition(sql, regions, 'r.region_code')}
 		and (${filter.scope === 'mine'}::boolean = false or r.assigned_user_id = ${user.id})`;
 	const soonAt = new Date(now.getTime() + soonHours * 3_600_000);
 	const [counts] = await sql<InboxCounters[]>`

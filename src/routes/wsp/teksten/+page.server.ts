@@ -2,16 +2,14 @@ import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
+import { scopeOf } from '$lib/server/auth/scope';
 import { listHeldTexts, reviewHeldText } from '$lib/server/profiles/text-review';
 import { searchIndexTarget } from '$lib/server/search/search-service';
 import type { Actions, PageServerLoad } from './$types';
 
-const regionOf = (user: { role: string; regionCode: string | null }) =>
-	user.role === 'admin' ? null : user.regionCode;
-
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event, 'wsp', 'admin');
-	return { texts: await listHeldTexts(app().db.sql, regionOf(user)) };
+	return { texts: await listHeldTexts(app().db.sql, scopeOf(user)) };
 };
 
 const ReviewForm = v.object({
@@ -41,7 +39,7 @@ async function review(event: Parameters<Actions[string]>[0], decision: 'approved
 		decision,
 		text: decision === 'approved' ? tekst : undefined,
 		user,
-		regionCode: regionOf(user),
+		scope: scopeOf(user),
 		kAnonymity: app().config.K_ANONYMITY,
 		index: searchIndexTarget()
 	});
