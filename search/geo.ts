@@ -1,5 +1,8 @@
-/** Mean Earth radius Meilisearch uses for `_geoRadius` and `_geoDistance`. */
-const EARTH_RADIUS_M = 6_371_008.8;
+/**
+ * Meilisearch measures `_geoRadius` and `_geoDistance` on a sphere of 6,371,000 m (not the IUGG mean
+ * radius of 6,371,008.8 m): a different radius moves profiles across a radius edge and changes metres.
+ */
+export const EARTH_RADIUS_M = 6_371_000;
 
 export function haversineMeters(lat1: number, lng1: number, lat2: number, lng2: number): number {
 	const toRad = Math.PI / 180;

@@ -32,8 +32,6 @@ export interface IndexDefinition {
 		readonly maxValuesPerFacet: number;
 		readonly sortFacetValuesBy: Readonly<Record<string, FacetOrder>>;
 	};
-	/** Meilisearch's default for facet-search results. */
-	readonly maxFacetHits: number;
 	/**
 	 * Not an index setting: what our public endpoint puts in a request that names none. Employers expect
 	 * every word they type to count; Meilisearch's own default (`last`) would pad results with profiles
@@ -81,54 +79,111 @@ const displayed: Record<ProfileAttribute, true> = {
 };
 
 /**
- * Groups of Dutch words employers use interchangeably; every word of a group finds the others. Single
- * words only: the embedded engine expands synonyms per query word.
+ * Dutch job vocabulary employers use interchangeably. Every word (or phrase) of a group finds the others;
+ * `alsoFinds` are broader words the group finds one way (a "heftruckchauffeur" is found among logistics
+ * profiles, but not every logistics profile is a forklift driver). Meilisearch applies synonyms one level
+ * deep, so every broader word is listed on the group itself rather than chained through another group.
+ * Phrases ("vakken vullen") match only as adjacent words.
  */
-export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-	['schoonmaak', 'schoonmaken', 'schoonmaker', 'poetsen'],
-	['magazijn', 'logistiek', 'orderpicken', 'orderpicker'],
-	['kok', 'keuken', 'koken'],
-	['winkel', 'detailhandel', 'retail'],
-	['tuin', 'groen', 'hovenier', 'tuinieren', 'groenvoorziening'],
-	['zorg', 'verzorging', 'verzorgen'],
-	['ict', 'computer', 'automatisering'],
-	['chauffeur', 'bezorgen', 'bezorger', 'rijden'],
-	['administratief', 'administratie', 'kantoor'],
-	['horeca', 'bediening', 'catering'],
-	['kassa', 'kassawerk', 'caissiere'],
-	['productie', 'fabriek', 'inpakken'],
-	['bouw', 'bouwplaats'],
-	['techniek', 'technisch', 'monteur']
+export interface SynonymGroup {
+	readonly words: readonly string[];
+	readonly alsoFinds?: readonly string[];
+}
+
+export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
+	{
+		words: [
+			'schoonmaak',
+			'schoonmaken',
+			'schoonmaker',
+			'schoonmaakster',
+			'schoonmaakwerk',
+			'poetsen',
+			'reinigen'
+		]
+	},
+	{
+		words: ['heftruck', 'vorkheftruck', 'heftruckchauffeur', 'heftruckbestuurder', 'heftruckrijder'],
+		alsoFinds: ['logistiek', 'magazijn']
+	},
+	{
+		words: ['magazijn', 'logistiek', 'orderpicken', 'orderpicker', 'magazijnmedewerker', 'magazijnwerk']
+	},
+	{ words: ['kok', 'keuken', 'koken', 'keukenhulp', 'keukenmedewerker', 'afwassen', 'afwasser'] },
+	{ words: ['horeca', 'bediening', 'catering', 'restaurant'], alsoFinds: ['keuken', 'kok'] },
+	{ words: ['winkel', 'detailhandel', 'retail', 'winkelmedewerker', 'verkoop', 'verkoper'] },
+	{ words: ['vakken vullen', 'vakkenvullen', 'vakkenvuller'], alsoFinds: ['winkel', 'detailhandel'] },
+	{ words: ['kassa', 'kassawerk', 'caissière', 'kassamedewerker'] },
+	{
+		words: ['tuin', 'groen', 'hovenier', 'tuinieren', 'tuinman', 'groenvoorziening', 'groenonderhoud']
+	},
+	{ words: ['dieren', 'dier', 'dierenverzorging', 'dierenverzorger', 'dierverzorger'] },
+	// Not "verzorgen": the task list's only use of it is "Dieren verzorgen".
+	{ words: ['zorg', 'verzorging', 'verzorgende', 'zorgmedewerker', 'welzijn'] },
+	{ words: ['kinderopvang', 'kinderdagverblijf', 'peuterspeelzaal', 'bso'] },
+	{ words: ['ict', 'computer', 'computers', 'automatisering'] },
+	{ words: ['chauffeur', 'bezorgen', 'bezorger', 'koerier', 'rijden'] },
+	{ words: ['administratief', 'administratie', 'kantoor', 'administratiemedewerker'] },
+	{ words: ['data invoer', 'gegevens invoeren', 'invoeren'] },
+	{ words: ['receptie', 'receptionist', 'receptioniste', 'telefoniste'] },
+	{ words: ['productie', 'fabriek', 'productiemedewerker', 'inpakken', 'inpakker'] },
+	{ words: ['bouw', 'bouwplaats', 'bouwvakker'] },
+	{ words: ['techniek', 'technisch', 'monteur', 'montage', 'installatie'] },
+	{ words: ['klussen', 'klusjesman', 'klusser', 'huismeester', 'conciërge'] },
+	{ words: ['wassen', 'strijken', 'wasserij'] },
+	{ words: ['beveiliging', 'beveiliger', 'bewaking'] },
+	// Day parts are published as codes (`za-ochtend`); these words find the codes.
+	{ words: ['weekend'], alsoFinds: ['za', 'zo', 'zaterdag', 'zondag'] },
+	{ words: ['zaterdag'], alsoFinds: ['za'] },
+	{ words: ['zondag'], alsoFinds: ['zo'] }
 ];
 
-/** Meilisearch wants a one-way map; a group becomes mutual entries. */
-export function synonymsFromGroups(groups: readonly (readonly string[])[]): Record<string, string[]> {
+/** Meilisearch wants a one-way map: a group becomes mutual entries plus its one-way broader words. */
+export function synonymsFromGroups(groups: readonly SynonymGroup[]): Record<string, string[]> {
 	const map: Record<string, string[]> = {};
 	for (const group of groups) {
-		for (const word of group) {
-			const others = group.filter((w) => w !== word);
+		for (const word of group.words) {
+			const others = [...group.words.filter((w) => w !== word), ...(group.alsoFinds ?? [])];
 			map[word] = [...new Set([...(map[word] ?? []), ...others])];
 		}
 	}
 	return map;
 }
 
-/** Words too common in Dutch to tell profiles apart; ignored in queries (and not indexed). */
+/**
+ * Words that do not tell profiles apart: common Dutch function words, and the filler of a job search
+ * ("iets met dieren", "medewerker schoonmaak", "kandidaat voor de zorg"). Ignored in queries and not
+ * indexed; a word still being typed is kept, since it may be the start of a real word ("wer" → "werkplaats").
+ */
 export const DUTCH_STOP_WORDS: readonly string[] = [
 	'aan',
+	'al',
 	'als',
 	'bij',
 	'dat',
 	'de',
+	'deze',
 	'die',
+	'dit',
 	'door',
 	'een',
 	'en',
 	'er',
+	'graag',
+	'heeft',
 	'het',
+	'iemand',
+	'iets',
 	'in',
 	'is',
+	'je',
+	'kan',
+	'kandidaat',
+	'kandidaten',
 	'maar',
+	'mee',
+	'medewerker',
+	'medewerkster',
 	'met',
 	'naar',
 	'of',
@@ -140,7 +195,14 @@ export const DUTCH_STOP_WORDS: readonly string[] = [
 	'tot',
 	'uit',
 	'van',
-	'voor'
+	'voor',
+	'wat',
+	'werk',
+	'werken',
+	'wil',
+	'zoek',
+	'zoekt',
+	'zoeken'
 ];
 
 export const PROFILE_INDEX: IndexDefinition = {
@@ -157,7 +219,9 @@ export const PROFILE_INDEX: IndexDefinition = {
 		'municipalityName',
 		'regionName',
 		'educationLabel',
-		'summary'
+		'summary',
+		// Codes like `za-ochtend`: "zorg weekend" finds carers available on Saturday or Sunday.
+		'dayParts'
 	],
 	filterableAttributes: [
 		'region',
@@ -195,10 +259,11 @@ export const PROFILE_INDEX: IndexDefinition = {
 		disableOnWords: [],
 		disableOnNumbers: false
 	},
-	pagination: { maxTotalHits: 1000 },
+	// Every count an employer sees is exact: far above any published set (the whole target-group register
+	// holds a few hundred thousand people). How deep anyone may page is capped separately, in validation.
+	pagination: { maxTotalHits: 1_000_000 },
 	// 342 municipalities must all fit in one facet list.
 	faceting: { maxValuesPerFacet: 400, sortFacetValuesBy: { '*': 'alpha' } },
-	maxFacetHits: 100,
 	publicMatchingStrategy: 'all'
 };
 

@@ -105,7 +105,23 @@ function nonNegative(
 	return value;
 }
 
+/** Meilisearch refuses a sort it could not apply rather than ignoring it. */
+function planSort(query: SearchQuery, definition: IndexDefinition): SortCriterion[] {
+	const sort = parseSort(query.sort, definition.sortableAttributes);
+	if (query.sort != null && !definition.rankingRules.includes('sort')) {
+		throw new SearchError(
+			'invalid_search_sort',
+			'You must specify where `sort` is listed in the rankingRules setting to use the sort parameter at search time.'
+		);
+	}
+	return sort;
+}
+
 export function planQuery(query: SearchQuery, definition: IndexDefinition): QueryPlan {
+	// A body without the field fails Meilisearch's deserialisation, before any index is looked up.
+	if (query.indexUid === undefined || query.indexUid === null) {
+		throw new SearchError('missing_index_uid', 'Missing field `indexUid`.');
+	}
 	if (query.indexUid !== definition.uid) {
 		throw new SearchError('index_not_found', `Index \`${query.indexUid}\` not found.`);
 	}
@@ -139,7 +155,7 @@ export function planQuery(query: SearchQuery, definition: IndexDefinition): Quer
 		q: query.q ?? '',
 		filter: planFilter(query.filter, definition),
 		facets: planFacets(query.facets, definition),
-		sort: parseSort(query.sort, definition.sortableAttributes),
+		sort: planSort(query, definition),
 		retrieve,
 		formatted,
 		highlight,

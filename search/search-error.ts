@@ -4,6 +4,7 @@
  */
 export type SearchErrorCode =
 	| 'bad_request'
+	| 'missing_index_uid'
 	| 'index_not_found'
 	| 'invalid_index_uid'
 	| 'invalid_search_q'

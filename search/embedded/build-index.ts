@@ -9,6 +9,7 @@ import { normalizeText, tokenize } from '../text/normalize';
 import { fullBitset, type Bitset } from './bitset';
 import { buildFacetField, type FacetField } from './facet-field';
 import { buildTextIndex, type TextIndex } from './text-index';
+import { buildWordPositions, type WordPositions } from './word-positions';
 
 export const MISSING_RANK = 0xffffffff;
 
@@ -21,59 +22,91 @@ export interface EmbeddedIndex {
 	allIds: Uint32Array;
 	facets: Map<string, FacetField>;
 	text: TextIndex;
-	/** Per sortable attribute: rank of each document in ascending order (ties share a rank). */
-	sortRanks: Map<string, Uint32Array>;
-	/** Highest rank per sortable attribute, to pack ranks into composite keys. */
-	sortMaxRank: Map<string, number>;
+	/** Per sortable attribute: each document's place in either direction. */
+	sortRanks: Map<string, SortRanks>;
 	geoLat: Float64Array;
 	geoLng: Float64Array;
-	/** Normalised word to its normalised single-word synonyms. */
-	synonyms: Map<string, string[]>;
+	/** Where each word stands in each document (phrases, split words, proximity). */
+	positions: WordPositions;
+	/** Normalised words of a synonym key, joined by a space, to its alternatives' normalised words. */
+	synonyms: Map<string, string[][]>;
 	stopWords: Set<string>;
 }
 
-function sortKey(value: unknown): number | string | undefined {
-	const first = Array.isArray(value) ? value.find((v) => v !== null && v !== undefined) : value;
-	if (typeof first === 'number' && Number.isFinite(first)) return first;
-	if (typeof first === 'string') return first.trim().toLowerCase();
-	if (typeof first === 'boolean') return String(first);
-	return undefined;
+type SortValue = number | string;
+
+/** Meilisearch's order of sort values: numbers before strings, each ascending. */
+function compareSortValues(a: SortValue, b: SortValue): number {
+	if (typeof a === 'number' && typeof b === 'number') return a - b;
+	if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function buildSortRanks(documents: readonly Record<string, unknown>[], attribute: string): Uint32Array {
-	const keys = documents.map((d) => sortKey(d[attribute]));
-	const order = [...keys.keys()].filter((d) => keys[d] !== undefined);
-	// Meilisearch sorts numbers before strings in ascending order.
-	const compare = (a: number, b: number): number => {
-		const ka = keys[a] as number | string;
-		const kb = keys[b] as number | string;
-		if (typeof ka === 'number' && typeof kb === 'number') return ka - kb;
-		if (typeof ka !== typeof kb) return typeof ka === 'number' ? -1 : 1;
-		return ka < kb ? -1 : ka > kb ? 1 : 0;
-	};
-	order.sort(compare);
-	const ranks = new Uint32Array(documents.length).fill(MISSING_RANK);
-	let rank = 0;
-	for (let i = 0; i < order.length; i++) {
-		if (i > 0 && compare(order[i - 1], order[i]) !== 0) rank++;
-		ranks[order[i]] = rank;
+function sortValues(value: unknown): SortValue[] {
+	const out: SortValue[] = [];
+	for (const v of Array.isArray(value) ? value : [value]) {
+		if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+		else if (typeof v === 'string') out.push(v.trim().toLowerCase());
+		else if (typeof v === 'boolean') out.push(String(v));
 	}
-	return ranks;
+	return out;
 }
 
-function buildSynonyms(definition: IndexDefinition): Map<string, string[]> {
-	const map = new Map<string, string[]>();
+export interface SortRanks {
+	/** Per document: its place in ascending order (ties share a place), or MISSING_RANK. */
+	asc: Uint32Array;
+	/** Per document: its place in descending order, or MISSING_RANK. */
+	desc: Uint32Array;
+	/** Highest place in either order. */
+	max: number;
+}
+
+/**
+ * Meilisearch walks the sort values in order and places a document at its first value: ascending goes
+ * numbers low to high, then strings A to Z; descending goes numbers high to low, then strings Z to A.
+ * Numbers come first in both directions, and an array sorts by its smallest (ascending) or largest
+ * (descending) value of the first type present.
+ */
+function buildSortRanks(documents: readonly Record<string, unknown>[], attribute: string): SortRanks {
+	const perDoc = documents.map((d) => sortValues(d[attribute]));
+	const distinct = [...new Set(perDoc.flat())].sort(compareSortValues);
+	const place = new Map(distinct.map((v, i) => [v, i]));
+	const numbers = distinct.findIndex((v) => typeof v !== 'number');
+	const numericCount = numbers < 0 ? distinct.length : numbers;
+	const max = Math.max(0, distinct.length - 1);
+	const asc = new Uint32Array(documents.length).fill(MISSING_RANK);
+	const desc = new Uint32Array(documents.length).fill(MISSING_RANK);
+	for (let d = 0; d < documents.length; d++) {
+		const values = perDoc[d];
+		if (values.length === 0) continue;
+		const places = values.map((v) => place.get(v)!);
+		// Numbers hold the lowest places, so the smallest place is the first value in ascending order.
+		asc[d] = Math.min(...places);
+		const numeric = places.filter((p) => p < numericCount);
+		desc[d] =
+			numeric.length > 0
+				? numericCount - 1 - Math.max(...numeric)
+				: numericCount + (max - Math.max(...places));
+	}
+	return { asc, desc, max };
+}
+
+/** Synonyms by their normalised words joined with a space, each alternative as its normalised words. */
+function buildSynonyms(definition: IndexDefinition): Map<string, string[][]> {
+	const map = new Map<string, string[][]>();
 	for (const [word, alternatives] of Object.entries(definition.synonyms)) {
-		const key = tokenize(word);
-		if (key.length !== 1) continue;
-		const singles = alternatives
-			.map((a) => tokenize(a))
-			.filter((t) => t.length === 1)
-			.map((t) => t[0]);
-		map.set(
-			key[0],
-			[...new Set([...(map.get(key[0]) ?? []), ...singles])].filter((s) => s !== key[0])
-		);
+		const key = tokenize(word).join(' ');
+		if (key === '') continue;
+		const known = map.get(key) ?? [];
+		const seen = new Set(known.map((a) => a.join(' ')));
+		for (const alternative of alternatives) {
+			const words = tokenize(alternative);
+			const joined = words.join(' ');
+			if (words.length === 0 || joined === key || seen.has(joined)) continue;
+			seen.add(joined);
+			known.push(words);
+		}
+		map.set(key, known);
 	}
 	return map;
 }
@@ -89,7 +122,7 @@ export function buildEmbeddedIndex(
 	for (const attribute of definition.filterableAttributes) {
 		if (attribute !== '_geo') facets.set(attribute, buildFacetField(attribute, docs));
 	}
-	const sortRanks = new Map<string, Uint32Array>();
+	const sortRanks = new Map<string, SortRanks>();
 	for (const attribute of definition.sortableAttributes) {
 		if (attribute !== '_geo') sortRanks.set(attribute, buildSortRanks(docs, attribute));
 	}
@@ -102,6 +135,8 @@ export function buildEmbeddedIndex(
 			geoLng[d] = geo.lng;
 		}
 	}
+	const text = buildTextIndex(docs, definition.searchableAttributes, stopWords);
+	const wordIds = new Map(text.words.map((w, i) => [w, i]));
 	return {
 		definition,
 		size,
@@ -109,14 +144,9 @@ export function buildEmbeddedIndex(
 		all: fullBitset(size),
 		allIds: Uint32Array.from(documents.keys()),
 		facets,
-		text: buildTextIndex(docs, definition.searchableAttributes, stopWords),
+		text,
+		positions: buildWordPositions(docs, definition.searchableAttributes, wordIds),
 		sortRanks,
-		sortMaxRank: new Map(
-			[...sortRanks].map(([attribute, ranks]) => [
-				attribute,
-				ranks.reduce((max, r) => (r !== MISSING_RANK && r > max ? r : max), 0)
-			])
-		),
 		geoLat,
 		geoLng,
 		synonyms: buildSynonyms(definition),

@@ -75,6 +75,17 @@ function evaluate(index: EmbeddedIndex, node: FilterNode): Bitset {
 		}
 		case 'range':
 			return rangeBits(index, node);
+		case 'startsWith': {
+			const bits = emptyBitset(index.size);
+			const field = index.facets.get(node.attribute);
+			if (!field) return bits;
+			const prefix = normalizeFacetValue(node.value);
+			// byString holds string values only (booleans as "true"/"false"): numbers never match.
+			for (const [value, id] of field.byString) {
+				if (value.startsWith(prefix)) addPostings(bits, field.postings[id]);
+			}
+			return bits;
+		}
 		case 'exists':
 			return (index.facets.get(node.attribute)?.exists ?? emptyBitset(index.size)).slice();
 		case 'isNull':

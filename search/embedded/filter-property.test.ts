@@ -79,6 +79,13 @@ const leafArb: fc.Arbitrary<string> = fc.oneof(
 		'hasDriversLicence = true',
 		'hasDriversLicence = "FALSE"'
 	),
+	fc
+		.tuple(
+			fc.constantFrom('sectors', 'region', 'driversLicence', 'hasDriversLicence', 'hoursPerWeek'),
+			fc.constantFrom('STARTS WITH', 'NOT STARTS WITH'),
+			fc.constantFrom('zo', 'ZO', 'am', 'Kolon', 'b', '1', 'tr')
+		)
+		.map(([attribute, op, v]) => `${attribute} ${op} ${quote(v)}`),
 	fc.constantFrom('_geoRadius(52, 5, 50000)', '_geoBoundingBox([52.5, 5.5], [51.5, 4.5])')
 );
 const expressionArb: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({

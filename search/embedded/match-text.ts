@@ -5,8 +5,9 @@
 import type { MatchingStrategy } from '../index-definition';
 import { bitsetToIds, emptyBitset, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
-import type { QueryTerm } from './query-terms';
+import type { AnalysedQuery } from './query-terms';
 import { memoized } from './query-cache';
+import { excludedDocuments, proximityCost, sequenceMatches, termMasks } from './word-order';
 
 export interface TextMatches {
 	/** In document order. */
@@ -19,6 +20,8 @@ export interface TextMatches {
 	attributes: Uint16Array;
 	/** Per candidate: matched words found exactly as typed. */
 	exact: Uint8Array;
+	/** Per candidate: the proximity rule's cost (distance between neighbouring matched terms). */
+	proximity: Uint16Array;
 }
 
 interface TermScratch {
@@ -61,12 +64,11 @@ const positionsByIndex = new WeakMap<EmbeddedIndex, Uint32Array>();
 /** Text matches restricted to a filter; the unfiltered matches are memoised per query text. */
 export function matchText(
 	index: EmbeddedIndex,
-	terms: readonly QueryTerm[],
+	query: AnalysedQuery,
 	strategy: MatchingStrategy,
 	filter: Bitset | null
 ): TextMatches {
-	const key = `text:${strategy}:${terms.map((t) => `${t.word}${t.prefix ? '*' : ''}`).join(' ')}`;
-	const all = memoized(index, key, () => matchAll(index, terms, strategy));
+	const all = memoized(index, `text:${strategy}:${query.key}`, () => matchAll(index, query, strategy));
 	if (filter === null) return all;
 	let keep = positionsByIndex.get(index);
 	if (!keep) {
@@ -88,7 +90,8 @@ export function matchText(
 		words: pick(all.words, new Uint8Array(n)),
 		typos: pick(all.typos, new Uint16Array(n)),
 		attributes: pick(all.attributes, new Uint16Array(n)),
-		exact: pick(all.exact, new Uint8Array(n))
+		exact: pick(all.exact, new Uint8Array(n)),
+		proximity: pick(all.proximity, new Uint16Array(n))
 	};
 }
 
@@ -125,11 +128,8 @@ function visit(
 	}
 }
 
-function matchAll(
-	index: EmbeddedIndex,
-	terms: readonly QueryTerm[],
-	strategy: MatchingStrategy
-): TextMatches {
+function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: MatchingStrategy): TextMatches {
+	const { terms, sequences } = query;
 	const scratch = scratchFor(index, terms.length);
 	const { offsets } = index.text;
 	const epochs = new Int32Array(terms.length);
@@ -148,19 +148,41 @@ function matchAll(
 		const extensions = term.extensions;
 		if (extensions) visit(index, slot, stamp, bits, offsets[extensions.from], offsets[extensions.to], 0, 0);
 	}
+	// Words that must stand together match every term they cover.
+	for (const sequence of sequences) {
+		for (const match of sequenceMatches(index, sequence.parts)) {
+			for (let t = sequence.from; t <= sequence.to; t++) {
+				mergeOne(
+					scratch[t],
+					epochs[t],
+					match.doc,
+					t === sequence.from ? sequence.typos : 0,
+					match.attribute,
+					sequence.exact ? 1 : 0
+				);
+				if (t === 0) firstTermBits[match.doc >>> 5] |= 1 << (match.doc & 31);
+			}
+		}
+	}
+	const excluded = excludedDocuments(index, query.negatives);
 
-	const firstTermDocs = bitsetToIds(firstTermBits);
+	const firstTermDocs = terms.length === 0 ? allDocsBut(index, excluded) : bitsetToIds(firstTermBits);
 	const n = firstTermDocs.length;
 	const out: TextMatches = {
 		docs: new Uint32Array(n),
 		words: new Uint8Array(n),
 		typos: new Uint16Array(n),
 		attributes: new Uint16Array(n),
-		exact: new Uint8Array(n)
+		exact: new Uint8Array(n),
+		proximity: new Uint16Array(n)
 	};
+	const masks = terms.length >= 2 ? termMasks(index, terms, sequences) : null;
+	const last = new Int32Array(terms.length);
+	const best = new Uint8Array(terms.length);
 	let count = 0;
 	for (let i = 0; i < n; i++) {
 		const d = firstTermDocs[i];
+		if (excluded !== null && (excluded[d >>> 5] & (1 << (d & 31))) !== 0) continue;
 		// `last` drops words from the end of the query: a document counts the leading words it matches.
 		let words = 0;
 		let typos = 0;
@@ -180,6 +202,8 @@ function matchAll(
 		out.typos[count] = typos;
 		out.attributes[count] = attributes;
 		out.exact[count] = exact;
+		out.proximity[count] =
+			masks !== null && words >= 2 ? proximityCost(index, d, masks, words, last, best) : 0;
 		count++;
 	}
 	return {
@@ -187,6 +211,36 @@ function matchAll(
 		words: out.words.subarray(0, count),
 		typos: out.typos.subarray(0, count),
 		attributes: out.attributes.subarray(0, count),
-		exact: out.exact.subarray(0, count)
+		exact: out.exact.subarray(0, count),
+		proximity: out.proximity.subarray(0, count)
 	};
+}
+
+/** Merges one document into a term's scratch, like `visit` for a single posting. */
+function mergeOne(
+	slot: TermScratch,
+	stamp: number,
+	d: number,
+	typos: number,
+	attribute: number,
+	exact: number
+): void {
+	if (slot.stamp[d] !== stamp) {
+		slot.stamp[d] = stamp;
+		slot.typos[d] = typos;
+		slot.attribute[d] = attribute;
+		slot.exact[d] = exact;
+		return;
+	}
+	if (typos < slot.typos[d]) slot.typos[d] = typos;
+	if (attribute < slot.attribute[d]) slot.attribute[d] = attribute;
+	if (exact > slot.exact[d]) slot.exact[d] = exact;
+}
+
+/** Every document but the excluded ones: a query of exclusions alone. */
+function allDocsBut(index: EmbeddedIndex, excluded: Bitset | null): Uint32Array {
+	if (excluded === null) return index.allIds;
+	const keep = index.all.slice();
+	for (let i = 0; i < keep.length; i++) keep[i] &= ~excluded[i];
+	return bitsetToIds(keep);
 }

@@ -1,8 +1,7 @@
 /**
  * Orders candidates by the index's ranking rules. Every rule becomes a small integer key (smaller is
  * better); the keys and the document order (the final tie-break) pack into one number per candidate, so
- * finding the requested page is a top-k selection, not a sort. `proximity` is not implemented (it needs
- * word positions): it never separates two candidates. Distances sort at metre precision.
+ * finding the requested page is a top-k selection, not a sort. Distances sort at metre precision.
  */
 import { haversineMeters } from '../geo';
 import type { SortCriterion } from '../sort';
@@ -49,14 +48,13 @@ function packField(
 	criterion: Extract<SortCriterion, { kind: 'field' }>
 ): number {
 	const ranks = index.sortRanks.get(criterion.attribute);
-	const max = index.sortMaxRank.get(criterion.attribute) ?? 0;
+	const max = ranks?.max ?? 0;
 	const bound = max + 2;
-	const descending = criterion.direction !== 'asc';
+	const places = ranks ? (criterion.direction === 'asc' ? ranks.asc : ranks.desc) : null;
 	for (let i = 0; i < candidates.length; i++) {
-		const rank = ranks ? ranks[candidates[i]] : MISSING_RANK;
+		const place = places ? places[candidates[i]] : MISSING_RANK;
 		// Documents without a value come last in both directions, as in Meilisearch.
-		const value = rank === MISSING_RANK ? max + 1 : descending ? max - rank : rank;
-		packed[i] = packed[i] * bound + value;
+		packed[i] = packed[i] * bound + (place === MISSING_RANK ? max + 1 : place);
 	}
 	return bound;
 }
@@ -128,6 +126,11 @@ export function rankWindow(
 		} else if (rule === 'typo') {
 			packValues(packed, n, text.typos, 2 * terms + 1);
 			span *= 2 * terms + 1;
+		} else if (rule === 'proximity') {
+			// Each pair of neighbouring terms costs 0..8 (see word-order.ts).
+			const bound = 8 * Math.max(0, terms - 1) + 1;
+			packValues(packed, n, text.proximity, bound);
+			span *= bound;
 		} else if (rule === 'attribute') {
 			const bound = terms * index.definition.searchableAttributes.length + 1;
 			packValues(packed, n, text.attributes, bound);

@@ -39,7 +39,7 @@ function findCandidates(
 	// Capped here as well: pages and alerts reach the engine without the public endpoint's validation.
 	const capped = capQuery(q, index.stopWords);
 	const analysed = memoized(index, `query:${capped}`, () => analyseQuery(index, capped));
-	if (analysed.terms.length === 0) {
+	if (analysed.terms.length === 0 && analysed.negatives.length === 0) {
 		const docs = filterBits ? bitsetToIds(filterBits) : index.allIds;
 		return { docs, bits: filterBits, text: null, analysed, page: null };
 	}
@@ -50,8 +50,9 @@ function findCandidates(
 		const docs = hits.bits === short.bits ? short.docs : bitsetToIds(hits.bits);
 		return { docs, bits: hits.bits, text: null, analysed, page: hits.page };
 	}
-	const text = matchText(index, analysed.terms, strategy, filterBits);
-	return { docs: text.docs, bits: null, text, analysed, page: null };
+	const text = matchText(index, analysed, strategy, filterBits);
+	// Exclusions alone ("-bouw") rank like a placeholder search: in document order.
+	return { docs: text.docs, bits: null, text: analysed.terms.length === 0 ? null : text, analysed, page: null };
 }
 
 function hitWindow(plan: QueryPlan, maxTotalHits: number): { offset: number; limit: number } {
@@ -89,7 +90,8 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 			);
 	const formatOptions = {
 		...plan,
-		highlightLength: candidates.analysed.highlightLength
+		highlightLength: candidates.analysed.highlightLength,
+		termOf: candidates.analysed.termOf
 	};
 	const hits = ranked.docs.map((d, i) =>
 		formatHit(
@@ -154,7 +156,8 @@ export function executeFacetSearch(index: EmbeddedIndex, request: FacetSearchReq
 	const facetHits = orderedValues(index, field, counts)
 		// Facet search covers string values only, as in Meilisearch.
 		.filter((v) => Number.isNaN(field.numeric[v]) && field.searchable[v].startsWith(wanted))
-		.slice(0, definition.maxFacetHits)
+		// Meilisearch returns at most maxValuesPerFacet facet hits, its faceting limit, here too.
+		.slice(0, definition.faceting.maxValuesPerFacet)
 		.map((v) => ({ value: field.display[v], count: counts[v] }));
 	return {
 		facetHits,

@@ -32,7 +32,7 @@ const answers = new WeakMap<EmbeddedIndex, Map<string, ShortPrefixAnswer>>();
 
 /** Whether the query is one word of at most two letters still being typed. */
 export function isShortPrefix(analysed: AnalysedQuery): boolean {
-	if (analysed.terms.length !== 1) return false;
+	if (analysed.terms.length !== 1 || analysed.negatives.length > 0) return false;
 	const [term] = analysed.terms;
 	return term.prefix && [...term.word].length <= SHORT_PREFIX_LETTERS;
 }
@@ -42,7 +42,7 @@ function compute(
 	analysed: AnalysedQuery,
 	strategy: MatchingStrategy
 ): ShortPrefixAnswer {
-	const matches = matchText(index, analysed.terms, strategy, null);
+	const matches = matchText(index, analysed, strategy, null);
 	const ranked = rankWindow(index, matches.docs, matches, analysed.terms.length, [], 0, matches.docs.length);
 	const order = Uint32Array.from(ranked.docs);
 	return { bits: bitsetFromIds(index.size, order), order, docs: matches.docs };
@@ -65,7 +65,7 @@ export function shortPrefixAnswer(
 		answers.set(index, cache);
 	}
 	// With one word, every matching strategy keeps the same documents.
-	const key = analysed.terms[0].word;
+	const key = analysed.key;
 	let answer = cache.get(key);
 	if (!answer) {
 		answer = compute(index, analysed, strategy);

@@ -1,6 +1,6 @@
 /**
  * Filter AST shared by both engines and the request validator. Sugar is removed while parsing
- * (`!=`, `NOT IN`, `NOT EXISTS`, `IS NOT ...` become `not`; `>`, `<=`, `TO` become `range`), so every
+ * (`!=`, `NOT IN`, `NOT EXISTS`, `NOT STARTS WITH`, `IS NOT ...` become `not`; `>`, `<=`, `TO` become `range`), so every
  * evaluator implements the few primitive meanings once, exactly as Meilisearch defines them.
  */
 export type FilterNode =
@@ -17,6 +17,8 @@ export type FilterNode =
 			max: number | null;
 			maxInclusive: boolean;
 	  }
+	/** Case-insensitive prefix of a string value (numbers never match), as `STARTS WITH`. */
+	| { type: 'startsWith'; attribute: string; value: string }
 	| { type: 'exists'; attribute: string }
 	| { type: 'isNull'; attribute: string }
 	| { type: 'isEmpty'; attribute: string }

@@ -57,6 +57,12 @@ export function matchesDocument(node: FilterNode, doc: Record<string, unknown>):
 			return (leafValues(doc, node.attribute) ?? []).some(
 				(leaf) => typeof leaf === 'number' && inRange(leaf, node)
 			);
+		case 'startsWith': {
+			const prefix = normalizeFacetValue(node.value);
+			return (leafValues(doc, node.attribute) ?? []).some(
+				(leaf) => typeof leaf !== 'number' && normalizeFacetValue(String(leaf)).startsWith(prefix)
+			);
+		}
 		case 'exists':
 			return node.attribute in doc && doc[node.attribute] !== undefined;
 		case 'isNull':

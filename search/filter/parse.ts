@@ -66,6 +66,16 @@ class Parser {
 		return true;
 	}
 
+	/** `STARTS WITH`, written with exactly one space as in Meilisearch's grammar. */
+	private eatStartsWith(): boolean {
+		this.skipWs();
+		if (!this.src.startsWith('STARTS WITH', this.pos)) return false;
+		const after = this.src[this.pos + 'STARTS WITH'.length];
+		if (after !== undefined && WORD_CHAR.test(after)) return false;
+		this.pos += 'STARTS WITH'.length;
+		return true;
+	}
+
 	private eatChar(char: string): boolean {
 		this.skipWs();
 		if (this.src[this.pos] !== char) return false;
@@ -141,10 +151,13 @@ class Parser {
 			}
 		}
 		if (this.eatKeyword('IN')) return { type: 'or', children: this.parseList(attribute) };
+		if (this.eatStartsWith()) return { type: 'startsWith', attribute, value: this.parseValue().text };
 		if (this.eatKeyword('NOT')) {
 			if (this.eatKeyword('IN')) return negate({ type: 'or', children: this.parseList(attribute) });
 			if (this.eatKeyword('EXISTS')) return negate({ type: 'exists', attribute });
-			this.fail('Was expecting `IN` or `EXISTS` after `NOT`.');
+			if (this.eatStartsWith())
+				return negate({ type: 'startsWith', attribute, value: this.parseValue().text });
+			this.fail('Was expecting `IN`, `EXISTS` or `STARTS WITH` after `NOT`.');
 		}
 		if (this.eatKeyword('EXISTS')) return { type: 'exists', attribute };
 		if (this.eatKeyword('IS')) {
@@ -165,7 +178,7 @@ class Parser {
 			}
 		}
 		this.fail(
-			`Was expecting an operation \`=\`, \`!=\`, \`>=\`, \`>\`, \`<=\`, \`<\`, \`IN\`, \`NOT IN\`, \`TO\`, \`EXISTS\`, \`NOT EXISTS\`, \`IS NULL\`, \`IS NOT NULL\`, \`IS EMPTY\`, \`IS NOT EMPTY\`, \`_geoRadius\`, or \`_geoBoundingBox\` at \`${this.src.slice(attr.start).trim()}\`.`,
+			`Was expecting an operation \`=\`, \`!=\`, \`>=\`, \`>\`, \`<=\`, \`<\`, \`IN\`, \`NOT IN\`, \`TO\`, \`EXISTS\`, \`NOT EXISTS\`, \`IS NULL\`, \`IS NOT NULL\`, \`IS EMPTY\`, \`IS NOT EMPTY\`, \`STARTS WITH\`, \`NOT STARTS WITH\`, \`_geoRadius\`, or \`_geoBoundingBox\` at \`${this.src.slice(attr.start).trim()}\`.`,
 			attr.start
 		);
 	}

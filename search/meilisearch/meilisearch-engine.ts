@@ -74,11 +74,11 @@ export class MeilisearchSearchEngine implements SearchEngine {
 	}
 
 	async multiSearch(request: MultiSearchRequest): Promise<MultiSearchResponse> {
-		for (const query of request.queries) this.physical(query.indexUid);
+		// A query without indexUid goes as it is, so the server answers with its own `missing_index_uid`.
 		const queries = request.queries.map((query) => ({
 			...query,
 			...(typeof query.q === 'string' && { q: capQuery(query.q, this.definition.stopWords) }),
-			indexUid: this.indexUid
+			...(query.indexUid != null && { indexUid: this.physical(query.indexUid) })
 		}));
 		try {
 			const response = await this.client.multiSearch({ queries } as MultiSearchParams);

@@ -32,6 +32,7 @@ describe('settingsDiff', () => {
 		};
 		expect(Object.keys(settingsDiff(live, wanted)).sort()).toEqual([
 			'faceting',
+			'pagination',
 			'searchableAttributes',
 			'sortableAttributes'
 		]);
@@ -60,11 +61,22 @@ describe('settingsDiff', () => {
 				'displayedAttributes',
 				'faceting',
 				'filterableAttributes',
+				'pagination',
 				'searchableAttributes',
 				'sortableAttributes',
 				'stopWords',
 				'synonyms'
 			].sort()
 		);
+	});
+
+	it('sends Meilisearch the same exact-total and faceting limits the embedded engine applies', () => {
+		expect(wanted.pagination).toEqual(PROFILE_INDEX.pagination);
+		expect(wanted.faceting).toEqual({
+			maxValuesPerFacet: PROFILE_INDEX.faceting.maxValuesPerFacet,
+			sortFacetValuesBy: PROFILE_INDEX.faceting.sortFacetValuesBy
+		});
+		// Meilisearch's default of 1000 would turn every larger count into "1.000".
+		expect(PROFILE_INDEX.pagination.maxTotalHits).toBeGreaterThanOrEqual(500_000);
 	});
 });

@@ -30,6 +30,15 @@ describe('validateMultiSearch', () => {
 		).toBe('last');
 	});
 
+	it('names a missing indexUid as Meilisearch does', () => {
+		expect(rejection(() => validateMultiSearch({ queries: [{ q: 'kok' }] }))).toMatchObject({
+			code: 'missing_index_uid',
+			message: 'Missing field `indexUid` inside `.queries[0]`',
+			status: 400
+		});
+		expect(rejection(() => validateMultiSearch(query({ indexUid: 7 }))).code).toBe('invalid_index_uid');
+	});
+
 	it('rejects unknown indexes and fields', () => {
 		expect(rejection(() => validateMultiSearch({ queries: [{ indexUid: 'users' }] }))).toMatchObject({
 			code: 'index_not_found',

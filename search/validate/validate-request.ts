@@ -24,6 +24,10 @@ function shapeError(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): 
 	const path = (issue.path ?? []).map((p) => p.key as string | number);
 	const location = path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
 	const field = [...path].reverse().find((k): k is string => typeof k === 'string' && k in FIELD_ERROR_CODES);
+	if (path[path.length - 1] === 'indexUid' && issue.input === undefined) {
+		const query = path.length > 1 ? ` inside \`.queries[${String(path[1])}]\`` : '';
+		return new SearchError('missing_index_uid', `Missing field \`indexUid\`${query}`);
+	}
 	if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.input !== undefined) {
 		return new SearchError(
 			'bad_request',
