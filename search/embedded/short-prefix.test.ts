@@ -19,7 +19,7 @@ function reference(q: string, filter: SearchQuery['filter'], offset: number, lim
 	const node = planFilter(filter, index.definition);
 	const bits = node ? filterToBitset(index, node) : null;
 	const analysed = analyseQuery(index, q);
-	const matches = matchText(index, analysed.terms, 'last', bits);
+	const matches = matchText(index, analysed, 'last', bits);
 	const ranked = rankWindow(index, matches.docs, matches, analysed.terms.length, [], offset, limit);
 	const { facetDistribution } = computeFacets(
 		index,
