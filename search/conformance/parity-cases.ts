@@ -118,13 +118,13 @@ export function paritySuite(name: string, start: () => Promise<EngineUnderTest>)
 		describe('sort', () => {
 			it('keeps numbers before strings in both directions', async () => {
 				const filter = 'sectors = sorteer';
-				expect(ids(await search({ filter, sort: ['availableFrom:asc'] }))).toEqual([
+				expect(ids(await search({ filter, sort: ['publishedAt:asc'] }))).toEqual([
 					'P-N2',
 					'P-N1',
 					'P-S1',
 					'P-S2'
 				]);
-				expect(ids(await search({ filter, sort: ['availableFrom:desc'] }))).toEqual([
+				expect(ids(await search({ filter, sort: ['publishedAt:desc'] }))).toEqual([
 					'P-N1',
 					'P-N2',
 					'P-S2',

@@ -30,7 +30,9 @@ function profile(id: string, overrides: Partial<ProfileDocument>): ProfileDocume
 		hoursMin: 8,
 		hoursMax: 16,
 		dayParts: ['ma-ochtend'],
-		availableFrom: 1_700_000_000,
+		hoursBand: '12-20',
+		availability: 'direct',
+		updatedPeriod: '2023-11',
 		travelDistanceKm: 10,
 		reachableMunicipalities: ['GM0363'],
 		transport: ['fiets'],
@@ -68,10 +70,10 @@ export const PARITY_DOCUMENTS: ProfileDocument[] = [
 	}),
 	profile('P-VAK', { title: 'Vakken vullen in een supermarkt', sectors: ['detailhandel'] }),
 	profile('P-VUL', { title: 'Ervaren vakkenvuller', sectors: ['detailhandel'] }),
-	profile('P-N1', { sectors: ['sorteer'], availableFrom: 1_700_000_200 }),
-	profile('P-S1', { sectors: ['sorteer'], availableFrom: mixed('direct') }),
-	profile('P-N2', { sectors: ['sorteer'], availableFrom: 1_700_000_100 }),
-	profile('P-S2', { sectors: ['sorteer'], availableFrom: mixed('in overleg') }),
+	profile('P-N1', { sectors: ['sorteer'], publishedAt: 1_700_000_200 }),
+	profile('P-S1', { sectors: ['sorteer'], publishedAt: mixed('direct') }),
+	profile('P-N2', { sectors: ['sorteer'], publishedAt: 1_700_000_100 }),
+	profile('P-S2', { sectors: ['sorteer'], publishedAt: mixed('in overleg') }),
 	// 0.1 degree of latitude north of (52, 5): 11,119.49 m on Meilisearch's sphere of 6,371,000 m.
 	profile('P-GEO', { sectors: ['geo'], _geo: { lat: 52.1, lng: 5 } })
 ];

@@ -52,7 +52,13 @@ function findCandidates(
 	}
 	const text = matchText(index, analysed, strategy, filterBits);
 	// Exclusions alone ("-bouw") rank like a placeholder search: in document order.
-	return { docs: text.docs, bits: null, text: analysed.terms.length === 0 ? null : text, analysed, page: null };
+	return {
+		docs: text.docs,
+		bits: null,
+		text: analysed.terms.length === 0 ? null : text,
+		analysed,
+		page: null
+	};
 }
 
 function hitWindow(plan: QueryPlan, maxTotalHits: number): { offset: number; limit: number } {
