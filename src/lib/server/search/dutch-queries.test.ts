@@ -36,7 +36,8 @@ async function find(q: string): Promise<{ total: number; hits: ProfileDocument[]
 const text = (d: ProfileDocument) =>
 	[d.title, ...d.sectorLabels, ...d.taskTypeLabels, ...d.affinityLabels, d.summary].join(' ').toLowerCase();
 const CARE = /\b(zorg|welzijn|verzorging|verzorgende|zorgmedewerker)\b/;
-const weekend = (d: ProfileDocument) => d.dayParts.some((p) => p.startsWith('za-') || p.startsWith('zo-'));
+const weekend = (d: ProfileDocument) =>
+	d.dayParts.some((p) => p === 'weekend' || p.startsWith('za-') || p.startsWith('zo-'));
 
 describe('Dutch queries on demo data', () => {
 	it('"schoonmaker" finds the cleaners: sector or task', async () => {
@@ -59,12 +60,14 @@ describe('Dutch queries on demo data', () => {
 		for (const hit of hits) expect(text(hit)).toMatch(/logistiek|magazijn|heftruck/);
 	});
 
-	it('"zorg weekend" finds carers available on Saturday or Sunday', async () => {
+	it('"zorg weekend" finds exactly the carers published as available at the weekend', async () => {
 		const { total, hits } = await find('zorg weekend');
-		// Whole words: "bezorgen" (delivering) is no care work.
+		// Whole words: "bezorgen" (delivering) is no care work. Day parts are published only where they
+		// keep a profile k-anonymous (docs/privacy.md), so on small demo sets this may be none at all: the
+		// count must then say so rather than show carers who never said they work weekends.
 		const expected = documents.filter((d) => CARE.test(text(d)) && weekend(d));
-		expect(hits.length).toBeGreaterThan(0);
 		expect(total).toBe(expected.length);
+		expect((await find('zorg')).total).toBeGreaterThan(0);
 		for (const hit of hits) {
 			expect(text(hit)).toMatch(CARE);
 			expect(weekend(hit)).toBe(true);
