@@ -4,6 +4,7 @@ import { hashPassword, passwordProblem, verifyPasswordHash } from './password';
 import { invalidateUserSessions } from './session';
 import type { SessionUser } from './session-user';
 import { listRegionTeam } from './user';
+import { isCalendarDay } from '$lib/time';
 
 export type AccountChange = { ok: true } | { ok: false; field: string; message: string };
 
@@ -32,8 +33,6 @@ export async function changePassword(
 	return { ok: true };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * A WSP member's absence, by calendar day in Dutch time: from the start of `from` until the end of
  * `until`. The backup must be an active colleague of the same team.
@@ -49,9 +48,9 @@ export async function setAbsence(
 			message: 'Alleen leden van een WSP-team kunnen afwezigheid doorgeven.'
 		};
 	}
-	if (!DATE.test(input.from))
+	if (!isCalendarDay(input.from))
 		return { ok: false, field: 'from', message: 'Vul de eerste dag van uw afwezigheid in.' };
-	if (!DATE.test(input.until))
+	if (!isCalendarDay(input.until))
 		return { ok: false, field: 'until', message: 'Vul de laatste dag van uw afwezigheid in.' };
 	if (input.until < input.from) {
 		return { ok: false, field: 'until', message: 'De laatste dag kan niet voor de eerste dag liggen.' };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isCalendarDay } from '$lib/time';
 
 /**
  * The building blocks of form schemas, so the same kind of field is checked (and worded) the same way on
@@ -70,3 +71,11 @@ export const consent = (message = 'Geef toestemming voor het gebruik van uw gege
 /** One of a fixed set of choices (radio buttons, a select). */
 export const choice = <const T extends string>(options: readonly T[], message: string) =>
 	v.picklist(options, message);
+
+/** A day as a date input sends it (`YYYY-MM-DD`) that exists on the calendar; '' when left empty. */
+export const optionalCalendarDay = (invalid = 'Vul een bestaande datum in, bijvoorbeeld 2026-03-15.') =>
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.check((s) => s === '' || isCalendarDay(s), invalid)
+	);
