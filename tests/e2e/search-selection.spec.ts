@@ -76,6 +76,10 @@ test.describe('with JavaScript', () => {
 		await expect(interest(page)).toHaveAccessibleName('Interesse tonen (3)');
 
 		await page.locator('.kv-result__title a').first().click();
+		// Back once the profile shows, as a reader would: Back while the page is still on its way races
+		// the navigation itself.
+		await expect(page).toHaveURL(/\/kandidaten\/KV-/);
+		await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Kandidaten zoeken');
 		await page.goBack();
 		await expect(interest(page)).toHaveAccessibleName('Interesse tonen (3)');
 		await page.reload();
