@@ -9,6 +9,7 @@ import { handleClientAddress } from '$lib/server/client-address';
 import { config, ConfigError, startRefusals } from '$lib/server/config';
 import { handleControlCharacters } from '$lib/server/control-characters';
 import { log } from '$lib/server/log';
+import { handleOriginCheck } from '$lib/server/origin-check';
 import { startupSteps } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -68,6 +69,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle: Handle = sequence(
 	handleRequestId,
+	// Like SvelteKit's own check, only in the built app.
+	handleOriginCheck(!dev),
 	handleClientAddress(),
 	handleAuth,
 	handleBodyLimit,
