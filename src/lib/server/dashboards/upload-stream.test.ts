@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spoolMultipartUpload } from './upload-stream';
 
 const csvText = 'klantnummer;voornaam\n1;Anna\n2;Bram\n';
@@ -14,7 +14,13 @@ function uploadRequest(file: File | null, fields: Record<string, string> = {}): 
 	return new Request('https://kv.example/beheer/import?/upload', { method: 'POST', body: form });
 }
 
-const freshDir = () => mkdtempSync(join(tmpdir(), 'kv-upload-stream-'));
+const dirs: string[] = [];
+const freshDir = () => {
+	const dir = mkdtempSync(join(tmpdir(), 'kv-upload-stream-'));
+	dirs.push(dir);
+	return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('spoolMultipartUpload', () => {
 	it('writes the file to a private temp file and reads the options that follow it', async () => {
@@ -60,6 +66,45 @@ describe('spoolMultipartUpload', () => {
 			const upload = await spoolMultipartUpload(request, { dir, maxBytes: 1024 });
 			expect(upload).toMatchObject({ ok: false, message });
 		}
+		expect(readdirSync(dir)).toEqual([]);
+	});
+
+	it('answers a broken-off or malformed upload in Dutch instead of failing', async () => {
+		const dir = freshDir();
+		const form = await new Response(
+			(() => {
+				const f = new FormData();
+				f.append('bestand', new File([csvText], 'export.csv'));
+				return f;
+			})()
+		);
+		const type = form.headers.get('content-type')!;
+		const whole = new Uint8Array(await form.arrayBuffer());
+		const cut = new Request('https://kv.example/beheer/import?/upload', {
+			method: 'POST',
+			headers: { 'content-type': type },
+			body: whole.slice(0, whole.length - 40)
+		});
+		expect(await spoolMultipartUpload(cut, { dir })).toMatchObject({
+			ok: false,
+			message: 'Het bestand is niet volledig aangekomen. Probeer het opnieuw.'
+		});
+		// adapter-node stops a body past BODY_SIZE_LIMIT with a 413 in the stream.
+		const overLimit = new Request('https://kv.example/beheer/import?/upload', {
+			method: 'POST',
+			headers: { 'content-type': type },
+			body: new ReadableStream({
+				start(controller) {
+					controller.enqueue(whole.slice(0, 200));
+					controller.error(Object.assign(new Error('Payload Too Large'), { status: 413 }));
+				}
+			}),
+			duplex: 'half'
+		} as RequestInit);
+		expect(await spoolMultipartUpload(overLimit, { dir })).toMatchObject({
+			ok: false,
+			message: 'Het bestand is groter dan 200 MB. Splits het bestand of gebruik de opdrachtregel.'
+		});
 		expect(readdirSync(dir)).toEqual([]);
 	});
 

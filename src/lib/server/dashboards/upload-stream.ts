@@ -20,6 +20,7 @@ export type SpooledUpload =
 const NO_FILE = 'Kies een bestand om te importeren.';
 const TOO_LARGE = 'Het bestand is groter dan 200 MB. Splits het bestand of gebruik de opdrachtregel.';
 const NOT_CSV = 'Kies een CSV-bestand (eindigt op .csv).';
+const INCOMPLETE = 'Het bestand is niet volledig aangekomen. Probeer het opnieuw.';
 
 /**
  * Reads the upload form of /beheer/import as it arrives: the file part goes straight to a private temp
@@ -77,12 +78,23 @@ export async function spoolMultipartUpload(
 		);
 	});
 
+	let unreadable: unknown;
 	try {
 		await pipeline(Readable.fromWeb(request.body as WebReadableStream), busboy);
-		await Promise.all(writes);
 	} catch (error) {
+		// A malformed form, an upload broken off, or past adapter-node's own limit (413): the sender's
+		// problem, answered in Dutch. A failing disk (below) is ours, and stays an error.
+		unreadable = error;
+	}
+	const written = await Promise.allSettled(writes);
+	const diskFailure = written.find((w) => w.status === 'rejected');
+	if (diskFailure && !unreadable) {
 		rmSync(path, { force: true });
-		throw error;
+		throw diskFailure.reason;
+	}
+	if (unreadable) {
+		const tooLarge = refusal === TOO_LARGE || (unreadable as { status?: number }).status === 413;
+		refusal = tooLarge ? TOO_LARGE : INCOMPLETE;
 	}
 	if (!refusal && (!fileName || bytes === 0)) refusal = NO_FILE;
 	if (refusal) {
