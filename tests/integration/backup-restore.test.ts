@@ -39,7 +39,7 @@ async function searchResults(engine: SearchEngine) {
 	const { results } = await engine.multiSearch(SEARCHES);
 	return results.map((r) => ({
 		ids: r.hits.map((h) => h.id),
-		total: r.totalHits ?? r.estimatedTotalHits,
+		total: 'totalHits' in r ? r.totalHits : r.estimatedTotalHits,
 		facets: r.facetDistribution ?? null
 	}));
 }
