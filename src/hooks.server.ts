@@ -9,6 +9,8 @@ import { handleClientAddress } from '$lib/server/client-address';
 import { config, ConfigError, startRefusals } from '$lib/server/config';
 import { handleControlCharacters } from '$lib/server/control-characters';
 import { log } from '$lib/server/log';
+import { recordRequest } from '$lib/server/metrics';
+import { handleOriginCheck } from '$lib/server/origin-check';
 import { startupSteps } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -41,6 +43,8 @@ const handleRequestId: Handle = async ({ event, resolve }) => {
 	const began = performance.now();
 	const response = await resolve(event);
 	response.headers.set('x-request-id', event.locals.requestId);
+	const ms = performance.now() - began;
+	recordRequest(event.request.method, event.route.id, response.status, ms / 1000);
 	// Paths only, never query strings: a search or a status token in a URL stays out of the log.
 	log.info(
 		{
@@ -48,7 +52,7 @@ const handleRequestId: Handle = async ({ event, resolve }) => {
 			method: event.request.method,
 			route: event.route.id,
 			status: response.status,
-			ms: Math.round(performance.now() - began)
+			ms: Math.round(ms)
 		},
 		'request'
 	);
@@ -68,6 +72,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle: Handle = sequence(
 	handleRequestId,
+	// Like SvelteKit's own check, only in the built app.
+	handleOriginCheck(!dev),
 	handleClientAddress(),
 	handleAuth,
 	handleBodyLimit,

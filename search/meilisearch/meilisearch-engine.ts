@@ -7,6 +7,9 @@ import {
 	Meilisearch,
 	MeilisearchApiError,
 	MeilisearchError,
+	MeilisearchRequestError,
+	MeilisearchRequestTimeOutError,
+	MeilisearchTaskTimeOutError,
 	type EnqueuedTask,
 	type EnqueuedTaskPromise,
 	type IndexSwap,
@@ -36,7 +39,27 @@ export interface MeilisearchEngineOptions {
 	definition?: IndexDefinition;
 	/** Per task; bulk indexing of a large batch can take minutes on a small server. */
 	taskTimeoutMs?: number;
+	/** Per HTTP request to the server (a search, an upload, one poll of a task). */
+	requestTimeoutMs?: number;
 	batchSize?: number;
+}
+
+const REASONS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host not found',
+	ECONNRESET: 'connection reset',
+	UND_ERR_SOCKET: 'connection closed by the server',
+	UND_ERR_CONNECT_TIMEOUT: 'connect timeout'
+};
+
+/** The innermost reason a request failed, e.g. "connection refused (ECONNREFUSED)", without addresses. */
+function reasonOf(error: unknown): string {
+	let reason = error;
+	while (reason instanceof Error && reason.cause instanceof Error) reason = reason.cause;
+	const code = (reason as { code?: unknown })?.code;
+	if (typeof code === 'string') return `${REASONS[code] ?? 'network error'} (${code})`;
+	return reason instanceof Error ? reason.message : String(reason);
 }
 
 function toSearchError(error: unknown): unknown {
@@ -48,8 +71,26 @@ function toSearchError(error: unknown): unknown {
 			cause: error
 		});
 	}
+	if (error instanceof MeilisearchTaskTimeOutError) {
+		// The task may still finish on the server: the next start (or reindex) compares and catches up.
+		return new SearchError(
+			'search_task_timeout',
+			`Meilisearch task ${error.cause?.taskUid} did not finish within ${error.cause?.timeout} ms.`,
+			{ status: 503, cause: error }
+		);
+	}
+	if (error instanceof MeilisearchRequestError) {
+		const timedOut = error.cause instanceof MeilisearchRequestTimeOutError;
+		return new SearchError(
+			'search_unavailable',
+			timedOut
+				? `Meilisearch (MEILI_URL) did not answer: ${(error.cause as Error).message}.`
+				: `Meilisearch (MEILI_URL) is unreachable: ${reasonOf(error.cause)}.`,
+			{ status: 503, cause: error }
+		);
+	}
 	if (error instanceof MeilisearchError) {
-		return new SearchError('search_unavailable', `Search engine unreachable: ${error.message}`, {
+		return new SearchError('search_unavailable', `Meilisearch failed: ${error.message}`, {
 			status: 503,
 			cause: error
 		});
@@ -68,7 +109,11 @@ export class MeilisearchSearchEngine implements SearchEngine {
 	constructor(options: MeilisearchEngineOptions) {
 		this.definition = options.definition ?? PROFILE_INDEX;
 		this.indexUid = options.indexUid ?? this.definition.uid;
-		this.client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: 10_000 });
+		this.client = new Meilisearch({
+			host: options.host,
+			apiKey: options.apiKey,
+			timeout: options.requestTimeoutMs ?? 10_000
+		});
 		this.wait = { timeout: options.taskTimeoutMs ?? 120_000, interval: 100 };
 		this.batchSize = options.batchSize ?? 5_000;
 	}
@@ -107,20 +152,26 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		}
 	}
 
+	/**
+	 * Builds a complete new index beside the live one and swaps them in one atomic step, so searches keep
+	 * answering from the old documents until the new ones are all in. The name is fresh each time, so a
+	 * reindex left half-done by a crash never collides with the next one.
+	 */
 	async replaceAll(documents: readonly ProfileDocument[]): Promise<void> {
-		const tmp = `${this.indexUid}_tmp`;
+		const fresh = `${this.indexUid}_reindex_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 		try {
-			await this.settle(this.client.deleteIndex(tmp), ['index_not_found']);
-			await this.settle(this.client.createIndex(tmp, { primaryKey: this.definition.primaryKey }));
-			await this.settle(this.client.index(tmp).updateSettings(definitionSettings(this.definition)));
-			await this.addInBatches(tmp, documents);
+			await this.settle(this.client.createIndex(fresh, { primaryKey: this.definition.primaryKey }));
+			await this.settle(this.client.index(fresh).updateSettings(definitionSettings(this.definition)));
+			await this.addInBatches(fresh, documents);
 			await this.settle(this.client.createIndex(this.indexUid, { primaryKey: this.definition.primaryKey }), [
 				'index_already_exists'
 			]);
 			// `rename` is left out: servers before 1.18 reject it, and later ones default it to false.
-			await this.settle(this.client.swapIndexes([{ indexes: [this.indexUid, tmp] } as IndexSwap]));
-			await this.settle(this.client.deleteIndex(tmp));
+			await this.settle(this.client.swapIndexes([{ indexes: [this.indexUid, fresh] } as IndexSwap]));
+			await this.settle(this.client.deleteIndex(fresh));
 		} catch (error) {
+			// Best effort: the failed copy is of no use; the live index was not touched.
+			await this.settle(this.client.deleteIndex(fresh), ['index_not_found']).catch(() => {});
 			throw toSearchError(error);
 		}
 	}
@@ -151,9 +202,15 @@ export class MeilisearchSearchEngine implements SearchEngine {
 		}
 	}
 
+	/**
+	 * For readiness: the server answers, and with our key our index answers too. `/health` alone needs no
+	 * key, so it would call a server with a revoked key or a deleted index ready.
+	 */
 	async health(): Promise<{ status: 'available' }> {
 		try {
-			return await this.client.health();
+			await this.client.health();
+			await this.client.index(this.indexUid).getStats();
+			return { status: 'available' };
 		} catch (error) {
 			throw toSearchError(error);
 		}

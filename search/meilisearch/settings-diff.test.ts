@@ -54,7 +54,15 @@ describe('settingsDiff', () => {
 				disableOnAttributes: []
 			},
 			pagination: { maxTotalHits: 1000 },
-			faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'alpha' as const } }
+			faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'alpha' as const } },
+			distinctAttribute: null,
+			proximityPrecision: 'byWord' as const,
+			separatorTokens: [],
+			nonSeparatorTokens: [],
+			dictionary: [],
+			searchCutoffMs: null,
+			facetSearch: true,
+			prefixSearch: 'indexingTime' as const
 		};
 		expect(Object.keys(settingsDiff(fresh, wanted)).sort()).toEqual(
 			[
@@ -68,6 +76,11 @@ describe('settingsDiff', () => {
 				'synonyms'
 			].sort()
 		);
+	});
+
+	it('puts back a Meilisearch default the embedded engine relies on when it was changed by hand', () => {
+		const live = { ...wanted, proximityPrecision: 'byAttribute' as const, distinctAttribute: 'title' };
+		expect(settingsDiff(live, wanted)).toEqual({ proximityPrecision: 'byWord', distinctAttribute: null });
 	});
 
 	it('sends Meilisearch the same exact-total and faceting limits the embedded engine applies', () => {

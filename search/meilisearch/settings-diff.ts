@@ -15,7 +15,32 @@ export type ManagedSetting =
 	| 'stopWords'
 	| 'typoTolerance'
 	| 'pagination'
-	| 'faceting';
+	| 'faceting'
+	| 'distinctAttribute'
+	| 'proximityPrecision'
+	| 'separatorTokens'
+	| 'nonSeparatorTokens'
+	| 'dictionary'
+	| 'searchCutoffMs'
+	| 'facetSearch'
+	| 'prefixSearch';
+
+/**
+ * Settings the definition does not vary but the embedded engine assumes: Meilisearch's own defaults
+ * (one document per hit, proximity by word, its tokenizer's separators, facet search and prefix search
+ * on). Pinned, so a change made by hand on the server shows as drift and is put back at the next start,
+ * instead of Meilisearch quietly answering unlike the embedded engine.
+ */
+const ENGINE_DEFAULTS = {
+	distinctAttribute: null,
+	proximityPrecision: 'byWord',
+	separatorTokens: [],
+	nonSeparatorTokens: [],
+	dictionary: [],
+	searchCutoffMs: null,
+	facetSearch: true,
+	prefixSearch: 'indexingTime'
+} as const satisfies Pick<Settings, ManagedSetting>;
 
 export function definitionSettings(definition: IndexDefinition): Required<Pick<Settings, ManagedSetting>> {
 	const { typoTolerance } = definition;
@@ -38,7 +63,11 @@ export function definitionSettings(definition: IndexDefinition): Required<Pick<S
 		faceting: {
 			maxValuesPerFacet: definition.faceting.maxValuesPerFacet,
 			sortFacetValuesBy: { ...definition.faceting.sortFacetValuesBy }
-		}
+		},
+		...ENGINE_DEFAULTS,
+		separatorTokens: [],
+		nonSeparatorTokens: [],
+		dictionary: []
 	};
 }
 

@@ -190,4 +190,35 @@ writeFileSync(${JSON.stringify(csv)}, [header.join(';'), ...rows.map((r) => head
 			(await sql`select alert_frequency from saved_searches where id = ${searchId}`)[0].alert_frequency
 	);
 	expect(frequency).toBe('none');
+
+	// The mail program's own button: an RFC 8058 one-click POST to the List-Unsubscribe link, sent by
+	// no browser page and so without an Origin header. Only this endpoint is exempt from the origin check.
+	await withDatabase(
+		(sql) => sql`update saved_searches set alert_frequency = 'daily' where id = ${searchId}`
+	);
+	const listUnsubscribe = alert.headerLines
+		.find((h) => h.key === 'list-unsubscribe')!
+		.line.replace(/\r\n\s+/g, ' ');
+	const oneClickUrl = /<(https?:\/\/[^>]+)>/.exec(listUnsubscribe)![1];
+	expect(oneClickUrl).toBe(unsubscribe);
+	expect(alert.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toContain(
+		'List-Unsubscribe=One-Click'
+	);
+	const oneClick = await request.post(new URL(oneClickUrl).pathname, {
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'List-Unsubscribe=One-Click'
+	});
+	expect(oneClick.status()).toBe(200);
+	expect(
+		await withDatabase(
+			async (sql) =>
+				(await sql`select alert_frequency from saved_searches where id = ${searchId}`)[0].alert_frequency
+		)
+	).toBe('none');
+	// Any other form post without our Origin is still refused.
+	const crossSite = await request.post('/registreren', {
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'email=x%40example.nl'
+	});
+	expect(crossSite.status()).toBe(403);
 });

@@ -37,6 +37,12 @@ describe('parseConfig', () => {
 		expect(config.MEILI_URL).toBe('http://search:7700');
 	});
 
+	it('leaves /metrics off without METRICS_TOKEN and refuses a guessable one', () => {
+		expect(parseConfig({}).METRICS_TOKEN).toBeUndefined();
+		expect(() => parseConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: expected at least 16/);
+		expect(parseConfig({ METRICS_TOKEN: 'x'.repeat(32) }).METRICS_TOKEN).toBe('x'.repeat(32));
+	});
+
 	it('loads no demo data unless asked for', () => {
 		expect(parseConfig({}).DEMO_DATA).toBe('off');
 		expect(parseConfig({ DEMO_DATA: 'on' }).DEMO_DATA).toBe('on');

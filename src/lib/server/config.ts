@@ -67,6 +67,8 @@ const ConfigSchema = v.object({
 	),
 	/** Keeps altcha challenges valid across restarts and instances; without it each process makes a key. */
 	ALTCHA_HMAC_KEY: v.optional(v.string()),
+	/** Switches `/metrics` on: Prometheus must send it as a bearer token. Unset = no metrics endpoint. */
+	METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'expected at least 16 characters'))),
 	MIGRATIONS_DIR: v.optional(v.string(), 'migrations'),
 	/** Set by Vitest: logs are silent in tests unless LOG_LEVEL says otherwise. */
 	VITEST: v.optional(v.string()),

@@ -25,10 +25,13 @@ export async function readiness(app: AppContext, timeoutMs = 2000): Promise<Read
 	await Promise.all(
 		[...checks].map(async ([name, check]) => {
 			const began = performance.now();
+			let timer: ReturnType<typeof setTimeout> | undefined;
 			try {
 				await Promise.race([
 					check(app),
-					new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs))
+					new Promise((_, reject) => {
+						timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+					})
 				]);
 				results[name] = { ok: true, ms: Math.round(performance.now() - began) };
 			} catch (error) {
@@ -37,6 +40,8 @@ export async function readiness(app: AppContext, timeoutMs = 2000): Promise<Read
 					ms: Math.round(performance.now() - began),
 					error: error instanceof Error ? error.message : 'failed'
 				};
+			} finally {
+				clearTimeout(timer);
 			}
 		})
 	);

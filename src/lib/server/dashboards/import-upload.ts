@@ -1,10 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { rmSync } from 'node:fs';
 import type { Sql } from '../db/database';
 import { runImport, type ImportProgress, type ImportSummary } from '../import/run-import';
 import { log } from '../log';
@@ -27,24 +21,6 @@ let running = false;
 
 export function importProgress(importId: number): Job | undefined {
 	return jobs.get(importId);
-}
-
-/** Writes the upload to a private temp file: the import reads it as a file, with a known size for progress. */
-export async function spoolUpload(file: File): Promise<string> {
-	if (!file || typeof file === 'string' || file.size === 0)
-		throw new UploadRefusedError('Kies een bestand om te importeren.');
-	if (file.size > MAX_UPLOAD_BYTES)
-		throw new UploadRefusedError(
-			'Het bestand is groter dan 200 MB. Splits het bestand of gebruik de opdrachtregel.'
-		);
-	if (!/\.(csv|txt)$/i.test(file.name))
-		throw new UploadRefusedError('Kies een CSV-bestand (eindigt op .csv).');
-	const path = join(tmpdir(), `kv-upload-${randomBytes(8).toString('hex')}.csv`);
-	await pipeline(
-		Readable.fromWeb(file.stream() as WebReadableStream),
-		createWriteStream(path, { mode: 0o600 })
-	);
-	return path;
 }
 
 export interface UploadOptions {

@@ -22,11 +22,16 @@ function shorten(text: string): string {
 
 /**
  * Public references and the published summary only, the same as anyone sees on the site. The
- * unsubscribe link works without logging in. The outbox cannot set headers yet, so there is no
- * List-Unsubscribe header: the link is in the text.
+ * unsubscribe link works without logging in, from the text and from the mail program's own button:
+ * `List-Unsubscribe` with `List-Unsubscribe-Post` is RFC 8058 one-click, a POST to that same link.
  */
-export function alertMail(input: AlertMailInput): { subject: string; text: string } {
+export function alertMail(input: AlertMailInput): {
+	subject: string;
+	text: string;
+	headers: Record<string, string>;
+} {
 	const { origin } = input;
+	const unsubscribeUrl = `${origin}/afmelden/${input.unsubscribeToken}`;
 	const lines = input.candidates.flatMap((c) => {
 		const place = c.municipalityName
 			? `${c.municipalityName} (${regionLabel(c.regionName)})`
@@ -64,10 +69,14 @@ export function alertMail(input: AlertMailInput): { subject: string; text: strin
 			'',
 			'Wilt u deze e-mails over deze zoekopdracht niet meer krijgen? Zet ze uit met deze link. U hoeft',
 			'daarvoor niet in te loggen:',
-			`${origin}/afmelden/${input.unsubscribeToken}`,
+			unsubscribeUrl,
 			'',
 			'Met vriendelijke groet,',
 			'Kandidatenverkenner'
-		].join('\n')
+		].join('\n'),
+		headers: {
+			'List-Unsubscribe': `<${unsubscribeUrl}>`,
+			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+		}
 	};
 }

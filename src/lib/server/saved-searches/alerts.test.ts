@@ -76,10 +76,24 @@ describe('saved search alerts', () => {
 			runDueAlerts(db.sql, engine, clock, { origin })
 		]);
 		expect(runs.reduce((n, r) => n + r.mailed, 0)).toBe(1);
+		// Queued with the RFC 8058 one-click headers, pointing at the same link as the text.
+		const [queued] = await db.sql`
+			select headers, text_body from mail_outbox
+			where kind = 'saved-search-alert' and related_id = ${id}`;
+		const link = /\/afmelden\/[a-z2-7]+/.exec(queued.text_body)![0];
+		expect(queued.headers).toEqual({
+			'List-Unsubscribe': `<${origin}${link}>`,
+			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+		});
 		await deliverAll();
 		const [first] = alertsTo(user.email);
 		expect(refsIn(first.text ?? '')).toEqual(matching.map((d) => d.id).sort());
 		expect(first.subject).toContain('2 nieuwe kandidaten');
+		// Unfolded: long header lines are folded onto a second line in transit.
+		const header = (name: string) =>
+			first.headerLines.find((h) => h.key === name)?.line.replace(/\r\n\s+/g, ' ');
+		expect(header('list-unsubscribe')).toBe(`List-Unsubscribe: <${origin}${link}>`);
+		expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
 		expect(first.text).toContain(`${origin}/kandidaten/${matching[0].id}`);
 		const search = await getSavedSearch(db.sql, user.id, id);
 		expect(search!.alertCursor).toBe(matching[1].publishedAt);

@@ -3,6 +3,7 @@ import type { SearchState } from '$lib/search/search-state';
 import { toHitView, type SearchView } from '$lib/search/search-view';
 import type { Queryable } from '../db/database';
 import { resolveWorkplace } from '../places';
+import { measured } from '../metrics';
 import { searchEngine } from './search-service';
 
 export interface PageSearch {
@@ -25,7 +26,7 @@ export async function runPageSearch(
 			: null;
 	const effective = workplace || state.sort !== 'afstand' ? state : { ...state, sort: 'relevantie' as const };
 	const request = buildSearchRequest(effective, workplace, now);
-	const { results } = await searchEngine().multiSearch(request);
+	const { results } = await measured(searchEngine()).multiSearch(request);
 	const merged = mergeResults(request, results);
 	return {
 		workplace,

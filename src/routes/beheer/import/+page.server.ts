@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
 import { listImports } from '$lib/server/dashboards/import-history';
-import { spoolUpload, startUploadImport, UploadRefusedError } from '$lib/server/dashboards/import-upload';
+import { startUploadImport, UploadRefusedError } from '$lib/server/dashboards/import-upload';
+import { spoolMultipartUpload } from '$lib/server/dashboards/upload-stream';
 import { searchIndexTarget } from '$lib/server/search/search-service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,17 +15,17 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	upload: async (event) => {
 		const user = requireUser(event, 'admin');
-		const form = await event.request.formData();
-		const file = form.get('bestand') as File | null;
-		const options = { full: form.get('volledig') === 'on', strict: form.get('streng') === 'on' };
+		// Streamed to a temp file: the export is never held in memory (see upload-stream.ts).
+		const upload = await spoolMultipartUpload(event.request);
+		const options = { full: upload.full, strict: upload.strict };
+		if (!upload.ok) return fail(400, { message: upload.message, ...options });
 		let importId: number;
 		try {
-			const path = await spoolUpload(file as File);
-			importId = await startUploadImport(app().db.sql, path, {
+			importId = await startUploadImport(app().db.sql, upload.path, {
 				...options,
-				fileName: file!.name,
+				fileName: upload.fileName,
 				userId: user.id,
-				bytes: file!.size,
+				bytes: upload.bytes,
 				kAnonymity: app().config.K_ANONYMITY,
 				index: searchIndexTarget()
 			});

@@ -1,6 +1,7 @@
+import { measured } from '$lib/server/metrics';
 import { handleMultiSearch } from '$lib/server/search/public-endpoint';
 import { searchEngine } from '$lib/server/search/search-service';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, getClientAddress, locals }) =>
-	handleMultiSearch(searchEngine, request, getClientAddress(), locals.requestId);
+	handleMultiSearch(() => measured(searchEngine()), request, getClientAddress(), locals.requestId);
