@@ -7,6 +7,7 @@ import {
 } from 'rate-limiter-flexible';
 import { app } from '../app';
 import type { Queryable } from '../db/database';
+import type { PeriodicJob } from '../jobs/periodic';
 
 /**
  * The one rate-limit API of the service. Every limit counts in the `rate_limits` table, so a client's
@@ -158,3 +159,10 @@ export async function clearExpiredRateLimits(sql: Queryable, now = Date.now()): 
 	const result = await sql`delete from rate_limits where expire < ${now - 3_600_000}`;
 	return result.count;
 }
+
+/** Expired counters leave the table hourly, once across instances. */
+export const rateLimitCleanupJob: PeriodicJob = {
+	name: 'rate limit cleanup',
+	everyMs: 60 * 60_000,
+	run: (app) => clearExpiredRateLimits(app.db.sql)
+};

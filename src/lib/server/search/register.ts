@@ -1,5 +1,6 @@
 import { WorkerSearchEngine, type SearchEngine } from '../../../../search/index';
 import type { AppContext, StartupStep } from '../app';
+import type { PeriodicJob } from '../jobs/periodic';
 import { log } from '../log';
 import { addReadinessCheck } from '../readiness';
 import {
@@ -10,9 +11,9 @@ import {
 	useSearchEngine
 } from './search-service';
 
-const WATCH_INTERVAL_MS = 15_000;
-let watcher: ReturnType<typeof setInterval> | undefined;
 let running: SearchEngine | undefined;
+// Of the published set the embedded index was last built from; undefined in Meilisearch mode.
+let fingerprint: string | undefined;
 
 async function startSearch(app: AppContext): Promise<void> {
 	const engine = createConfiguredEngine(app.config, {
@@ -36,28 +37,32 @@ async function startSearch(app: AppContext): Promise<void> {
 		if ((await engine.count()) !== row.n) await reindexFromDatabase(app.db.sql, engine);
 		return;
 	}
-	// The embedded index lives in this process: build it now, and rebuild when another process (the
-	// import command on a shared PostgreSQL) has changed the published set.
-	let fingerprint = await publishedFingerprint(app.db.sql);
+	// The embedded index lives in this process: build it now; the refresh job keeps it in step with what
+	// other processes (instances, the import command) publish.
+	fingerprint = await publishedFingerprint(app.db.sql);
 	await reindexFromDatabase(app.db.sql, engine);
-	watcher = setInterval(async () => {
-		try {
-			const next = await publishedFingerprint(app.db.sql);
-			if (next === fingerprint) return;
-			fingerprint = next;
-			await reindexFromDatabase(app.db.sql, engine);
-		} catch (error) {
-			log.warn({ err: error }, 'search index watch failed; will retry');
-		}
-	}, WATCH_INTERVAL_MS);
-	watcher.unref();
 }
+
+/** Rebuilds this instance's embedded index when the published set has changed (every instance). */
+export const searchIndexRefreshJob: PeriodicJob = {
+	name: 'search index refresh',
+	everyMs: 15_000,
+	scope: 'instance',
+	async run(app) {
+		const engine = running;
+		if (!engine || fingerprint === undefined) return;
+		const next = await publishedFingerprint(app.db.sql);
+		if (next === fingerprint) return;
+		fingerprint = next;
+		await reindexFromDatabase(app.db.sql, engine);
+	}
+};
 
 export const searchStep: StartupStep = {
 	name: 'search',
 	start: startSearch,
 	async stop() {
-		if (watcher) clearInterval(watcher);
+		fingerprint = undefined;
 		const engine = running;
 		running = undefined;
 		useSearchEngine(undefined);
