@@ -1,8 +1,9 @@
 import { WorkerSearchEngine, type SearchEngine } from '../../../../search/index';
 import type { AppContext, StartupStep } from '../app';
-import type { PeriodicJob } from '../jobs/periodic';
+import { triggerJob, type PeriodicJob } from '../jobs/periodic';
 import { log } from '../log';
 import { addReadinessCheck } from '../readiness';
+import { startIndexSync, type IndexSync } from './index-sync';
 import {
 	createConfiguredEngine,
 	publishedFingerprint,
@@ -14,6 +15,7 @@ import {
 let running: SearchEngine | undefined;
 // Of the published set the embedded index was last built from; undefined in Meilisearch mode.
 let fingerprint: string | undefined;
+let sync: IndexSync | undefined;
 
 async function startSearch(app: AppContext): Promise<void> {
 	const engine = createConfiguredEngine(app.config, {
@@ -37,13 +39,23 @@ async function startSearch(app: AppContext): Promise<void> {
 		if ((await engine.count()) !== row.n) await reindexFromDatabase(app.db.sql, engine);
 		return;
 	}
-	// The embedded index lives in this process: build it now; the refresh job keeps it in step with what
-	// other processes (instances, the import command) publish.
+	// The embedded index lives in this process. On a PostgreSQL server other processes (instances, the
+	// import command) change the published set too: listen for their changes before building, so none
+	// falls in between. Embedded PGlite has one process and one connection: the refresh job suffices.
+	if (!app.db.embedded) {
+		sync = await startIndexSync(app.db.sql, engine, {
+			onApplied: (next) => (fingerprint = next),
+			onReconnect: () => triggerJob(searchIndexRefreshJob.name)
+		});
+	}
 	fingerprint = await publishedFingerprint(app.db.sql);
 	await reindexFromDatabase(app.db.sql, engine);
 }
 
-/** Rebuilds this instance's embedded index when the published set has changed (every instance). */
+/**
+ * Rebuilds this instance's embedded index when the published set differs from what it was built from
+ * (every instance): the fallback for changes the LISTEN/NOTIFY sync missed, e.g. during a reconnect.
+ */
 export const searchIndexRefreshJob: PeriodicJob = {
 	name: 'search index refresh',
 	everyMs: 15_000,
@@ -62,6 +74,8 @@ export const searchStep: StartupStep = {
 	name: 'search',
 	start: startSearch,
 	async stop() {
+		await sync?.stop();
+		sync = undefined;
 		fingerprint = undefined;
 		const engine = running;
 		running = undefined;
