@@ -101,7 +101,10 @@ export function startJobs(
 				state.again = false;
 				ran =
 					(await execute(state).catch((err) => {
-						log.error({ err, job: state.job.name }, 'background job could not be claimed');
+						log.error(
+							{ err, job: state.job.name },
+							'background job bookkeeping failed; will retry next period'
+						);
 						return false;
 					})) || ran;
 			} while (state.again && !stopped);

@@ -49,6 +49,18 @@ describe('a rate limit', () => {
 		}
 	);
 
+	it('keeps limiting in memory while the database cannot be reached, rather than failing or letting all through', async () => {
+		const unreachable = connect('postgres://postgres@127.0.0.1:9/none', 1);
+		try {
+			const limit = new RateLimit('search', { points: 2, windowSeconds: 60 }, storeOn(unreachable));
+			expect((await limit.consume('10.9.9.9')).allowed).toBe(true);
+			expect((await limit.consume('10.9.9.9')).allowed).toBe(true);
+			expect((await limit.consume('10.9.9.9')).allowed).toBe(false);
+		} finally {
+			await unreachable.end();
+		}
+	});
+
 	it('limits password resets per account and per address alike, known account or not', async () => {
 		const reset = new AddressAndAccountLimit(
 			'reset',
