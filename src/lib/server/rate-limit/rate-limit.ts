@@ -51,8 +51,9 @@ const TABLE = 'rate_limits';
 
 function pgClient(sql: Queryable) {
 	return {
-		async query(q: { text: string; values?: unknown[] }) {
-			const rows = await sql.unsafe(q.text, (q.values ?? []) as never[]);
+		// The library passes keys, points and epoch milliseconds.
+		async query(q: { text: string; values?: (string | number | null)[] }) {
+			const rows = await sql.unsafe(q.text, q.values ?? []);
 			// int8 arrives as a string; the library does arithmetic on `expire`.
 			const mapped = rows.map((r) => (r.expire == null ? r : { ...r, expire: Number(r.expire) }));
 			return { rows: mapped, rowCount: rows.count };
