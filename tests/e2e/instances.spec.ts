@@ -174,7 +174,8 @@ test.describe('three instances on one PostgreSQL database', () => {
 				}).then((r) => r.json() as Promise<{ escalated: number }>)
 			)
 		);
-		expect(runs.reduce((n, r) => n + r.escalated, 0)).toBe(1);
+		// At most one of the three calls escalates it (an instance's own minute job may have been first).
+		expect(runs.reduce((n, r) => n + r.escalated, 0)).toBeLessThanOrEqual(1);
 		const events = await sql`select count(*)::int as n from request_events e
 			join interest_requests r on r.id = e.request_id where r.case_id = ${created.id} and e.kind = 'escalated'`;
 		expect(events[0].n).toBe(1);

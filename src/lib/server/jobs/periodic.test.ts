@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../../tests/helpers/test-database';
 import type { AppContext } from '../app';
 import { fakeClock } from '../clock';
@@ -69,6 +69,34 @@ describe('periodic jobs on several instances', () => {
 		expect(await claimPeriod(db.sql, job, clock.now())).toBe(false);
 		clock.advance(3 * MINUTE);
 		expect(await claimPeriod(db.sql, job, clock.now())).toBe(true);
+	});
+
+	it('stops cleanly: waits for a run in progress, then lets the job release what it opened', async () => {
+		const steps: string[] = [];
+		let finish = () => {};
+		const slow: PeriodicJob = {
+			name: 'slow test',
+			everyMs: MINUTE,
+			scope: 'instance',
+			run: () =>
+				new Promise<void>((resolve) => {
+					steps.push('run started');
+					finish = () => {
+						steps.push('run finished');
+						resolve();
+					};
+				}),
+			stop: () => {
+				steps.push('transport closed');
+			}
+		};
+		const a = startJobs(app, [slow], { timers: false });
+		const running = a.runNow('slow test');
+		await vi.waitFor(() => expect(steps).toEqual(['run started']));
+		const stopped = a.stop();
+		finish();
+		await Promise.all([running, stopped]);
+		expect(steps).toEqual(['run started', 'run finished', 'transport closed']);
 	});
 
 	it('keeps running after a failing run, and counts it as the period’s run', async () => {

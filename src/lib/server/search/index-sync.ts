@@ -5,8 +5,9 @@ import { publishedFingerprint } from './search-service';
 
 export const CHANGE_CHANNEL = 'public_profiles_changed';
 // Changes of one import arrive as a burst of notifications; gather them briefly into one engine call.
+// While a batch is applied the next one gathers, so a long import costs few engine calls, not one a row.
 const GATHER_MS = 50;
-const BATCH = 1000;
+const BATCH = 5000;
 
 export interface IndexSync {
 	stop(): Promise<void>;
