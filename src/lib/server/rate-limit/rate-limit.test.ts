@@ -61,6 +61,19 @@ describe('a rate limit', () => {
 		}
 	});
 
+	it('keeps a hot-path limit in memory on embedded PGlite only, where one process serves everyone', async () => {
+		const options = { memoryOnEmbedded: true };
+		const limit = { points: 1, windowSeconds: 60 };
+		const embedded = new RateLimit('hot', limit, { ...storeOn(db.sql), embedded: () => true }, options);
+		const server = new RateLimit('hot', limit, storeOn(db.sql), options);
+		for (const hot of [embedded, server]) {
+			expect((await hot.consume('10.7.7.7')).allowed).toBe(true);
+			expect((await hot.consume('10.7.7.7')).allowed).toBe(false);
+		}
+		const rows = await db.sql`select key from rate_limits where key like ${'%:hot:10.7.7.7'}`;
+		expect(rows).toHaveLength(1);
+	});
+
 	it('limits password resets per account and per address alike, known account or not', async () => {
 		const reset = new AddressAndAccountLimit(
 			'reset',

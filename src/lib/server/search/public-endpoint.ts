@@ -15,8 +15,10 @@ import { RateLimit } from '../rate-limit/rate-limit';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 // InstantSearch sends one request per keystroke (with 1-4 queries); 60 per 10 s is far above a person
-// typing and well below a scraper. Shared by all instances, like every limit.
-export const searchLimit = new RateLimit('search', { points: 60, windowSeconds: 10 });
+// typing and well below a scraper. Shared by all instances on PostgreSQL, like every limit.
+export const searchLimit = new RateLimit('search', { points: 60, windowSeconds: 10 }, undefined, {
+	memoryOnEmbedded: true
+});
 
 const headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
 
