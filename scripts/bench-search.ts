@@ -49,7 +49,8 @@ import {
 } from '../src/lib/search/search-query';
 import { AVAILABILITY, searchHref, type SearchState } from '../src/lib/search/search-state';
 import type { Queryable } from '../src/lib/server/db/database';
-import { handleMultiSearch } from '../src/lib/server/search/public-endpoint';
+import { storeOf } from '../src/lib/server/rate-limit/rate-limit';
+import { handleMultiSearch, searchLimit } from '../src/lib/server/search/public-endpoint';
 import { runPageSearch } from '../src/lib/server/search/run-page-search';
 import { useSearchEngine } from '../src/lib/server/search/search-service';
 
@@ -446,6 +447,12 @@ async function serve(documentsFile: string): Promise<void> {
 	// As in the app: the index and the searches in a worker thread, HTTP on the main thread.
 	const engine = createWorkerEngine({ documents });
 	await engine.count();
+	// As in the app without DATABASE_URL: embedded PGlite, where the search limit counts in memory.
+	const { openDatabase } = await import('../src/lib/server/db/database');
+	const { migrate } = await import('../src/lib/server/db/migrate');
+	const db = await openDatabase({});
+	await migrate(db.sql);
+	const limit = searchLimit.withStore(storeOf(db));
 	const server = createServer(async (req, res) => {
 		if (req.method === 'GET' && req.url === '/healthz') {
 			res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
@@ -461,7 +468,7 @@ async function serve(documentsFile: string): Promise<void> {
 			body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
 			duplex: 'half'
 		} as RequestInit);
-		const response = await handleMultiSearch(() => engine, request, clientAddress(req), randomUUID());
+		const response = await handleMultiSearch(() => engine, request, clientAddress(req), randomUUID(), limit);
 		res.writeHead(response.status, Object.fromEntries(response.headers));
 		res.end(Buffer.from(await response.arrayBuffer()));
 	});

@@ -1,20 +1,28 @@
 import type { StartupStep } from './app';
 import { demoDataStep } from './demo-on-empty';
+import { periodicJobsStep } from './jobs/periodic';
+import { outboxJob } from './mail/worker';
 import { publicationRefreshStep } from './profiles/refresh-on-start';
-import { mailWorkerStep } from './mail/register';
-import { requestJobsStep } from './requests/register';
-import { savedSearchAlertsStep } from './saved-searches/register';
-import { searchStep } from './search/register';
+import { rateLimitCleanupJob } from './rate-limit/rate-limit';
+import { escalationJob, retentionJob } from './requests/jobs';
+import { savedSearchAlertsJob } from './saved-searches/jobs';
+import { searchIndexRefreshJob, searchStep } from './search/register';
 
 /**
  * What the service starts after connecting and migrating, in this order. Demo data comes first: the
  * search index is built from what it publishes; the background jobs come last, once search answers.
+ * Jobs of scope `cluster` run once per period across all instances; see jobs/periodic.ts.
  */
 export const startupSteps: readonly StartupStep[] = [
 	demoDataStep,
 	publicationRefreshStep,
 	searchStep,
-	mailWorkerStep,
-	requestJobsStep,
-	savedSearchAlertsStep
+	periodicJobsStep('background jobs', [
+		outboxJob(),
+		escalationJob,
+		retentionJob,
+		savedSearchAlertsJob,
+		rateLimitCleanupJob,
+		searchIndexRefreshJob
+	])
 ];

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 			.replace(/[\p{Cc}]/gu, '')
 			.trim()
 			.slice(0, 80),
-		challenge: await challengeFor(event.getClientAddress())
+		challenge: await challengeFor(app().db.sql, event.getClientAddress())
 	};
 };
 

@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const parsed = parseRegistration(await event.request.formData());
 		if (!parsed.ok) return fail(400, parsed.failure);
 		const { registration } = parsed;
-		const allowed = await registrationLimiter.consume(event.getClientAddress(), registration.email);
+		const allowed = await registrationLimiter.allow(event.getClientAddress(), registration.email);
 		if (!allowed) {
 			const failure = formFailure(parsed.values, {}, { message: THROTTLED_MESSAGE, conceal: ['wachtwoord'] });
 			return fail(429, failure);

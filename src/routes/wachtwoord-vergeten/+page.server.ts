@@ -16,7 +16,7 @@ export const actions: Actions = {
 		}
 		// The limits count every request alike, known address or not; the lookup, the link and the mail
 		// happen after the answer, so neither the answer nor its timing tells who has an account.
-		if (await passwordResetLimiter.allow(email, event.getClientAddress())) {
+		if (await passwordResetLimiter.allow(event.getClientAddress(), email)) {
 			const { sql } = app().db;
 			setImmediate(() => {
 				requestPasswordReset(sql, systemClock, { email, origin: siteOrigin() }).catch((error: unknown) =>

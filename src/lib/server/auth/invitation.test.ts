@@ -4,7 +4,8 @@ import { fakeClock } from '../clock';
 import type { Database } from '../db/database';
 import { acceptInvitation, getOpenInvitation, inviteUser } from './invitation';
 import { logIn } from './login';
-import { LoginLimiter } from './rate-limit';
+import { storeOn } from '../rate-limit/rate-limit';
+import { defaultLoginLimits, LoginLimiter } from './rate-limit';
 import { createUser, getUserById, listRegionTeam } from './user';
 
 let db: Database;
@@ -68,7 +69,7 @@ describe('invitations', () => {
 		expect(await listRegionTeam(db.sql, 'AM01')).toEqual([
 			expect.objectContaining({ id: invite.userId, name: 'Fatima el Amrani', isCoordinator: true })
 		]);
-		const login = await logIn(db.sql, clock, new LoginLimiter(), {
+		const login = await logIn(db.sql, clock, new LoginLimiter(defaultLoginLimits, storeOn(db.sql)), {
 			email: 'nieuw@wsp-groningen.example',
 			password: 'mijn eigen lange zin',
 			clientAddress: '192.0.2.1'

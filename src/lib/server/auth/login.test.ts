@@ -3,6 +3,7 @@ import { createTestDatabase } from '../../../../tests/helpers/test-database';
 import { fakeClock } from '../clock';
 import type { Database } from '../db/database';
 import { logIn } from './login';
+import { storeOn } from '../rate-limit/rate-limit';
 import { defaultLoginLimits, LoginLimiter, retryMessage } from './rate-limit';
 import { createUser } from './user';
 
@@ -27,7 +28,7 @@ const attempt = (limiter: LoginLimiter, email: string, password: string, clientA
 describe('logging in', () => {
 	it('opens a session with the right password, whatever the letter case of the address', async () => {
 		const result = await attempt(
-			new LoginLimiter(),
+			new LoginLimiter(defaultLoginLimits, storeOn(db.sql)),
 			'coordinator@wsp.EXAMPLE',
 			'paars fietsje onder de brug'
 		);
@@ -38,7 +39,7 @@ describe('logging in', () => {
 	});
 
 	it('answers a wrong password and an unknown address the same way', async () => {
-		const limiter = new LoginLimiter();
+		const limiter = new LoginLimiter(defaultLoginLimits, storeOn(db.sql));
 		expect(await attempt(limiter, 'coordinator@wsp.example', 'verkeerd wachtwoord')).toEqual({
 			ok: false,
 			reason: 'invalid'
@@ -50,7 +51,7 @@ describe('logging in', () => {
 	});
 
 	it('makes one address wait after 5 wrong passwords for an account, longer with each further one', async () => {
-		const limiter = new LoginLimiter();
+		const limiter = new LoginLimiter(defaultLoginLimits, storeOn(db.sql));
 		for (let i = 0; i < 5; i++) {
 			expect(await attempt(limiter, 'coordinator@wsp.example', `fout ${i}`, '198.51.100.1')).toMatchObject({
 				reason: 'invalid'
@@ -71,7 +72,7 @@ describe('logging in', () => {
 	});
 
 	it('lets the owner in from their own address while someone else guesses their password', async () => {
-		const limiter = new LoginLimiter();
+		const limiter = new LoginLimiter(defaultLoginLimits, storeOn(db.sql));
 		for (let i = 0; i < 20; i++) {
 			await attempt(limiter, 'coordinator@wsp.example', `fout ${i}`, `198.51.100.${i % 4}`);
 		}
@@ -81,7 +82,7 @@ describe('logging in', () => {
 	});
 
 	it('pauses a client address that tries many accounts', async () => {
-		const limiter = new LoginLimiter({ ...defaultLoginLimits, perAddress: 3 });
+		const limiter = new LoginLimiter({ ...defaultLoginLimits, perAddress: 3 }, storeOn(db.sql));
 		for (let i = 0; i < 3; i++) await attempt(limiter, `gok${i}@wsp.example`, 'x', '203.0.113.7');
 		expect(
 			await attempt(limiter, 'coordinator@wsp.example', 'paars fietsje onder de brug', '203.0.113.7')
@@ -92,7 +93,7 @@ describe('logging in', () => {
 	});
 
 	it('forgets earlier typos once the owner gets in', async () => {
-		const limiter = new LoginLimiter();
+		const limiter = new LoginLimiter(defaultLoginLimits, storeOn(db.sql));
 		for (let i = 0; i < 4; i++) await attempt(limiter, 'coordinator@wsp.example', 'typo');
 		expect(await attempt(limiter, 'coordinator@wsp.example', 'paars fietsje onder de brug')).toMatchObject({
 			ok: true

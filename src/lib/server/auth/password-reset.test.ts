@@ -4,7 +4,8 @@ import { fakeClock } from '../clock';
 import type { Database } from '../db/database';
 import { logIn } from './login';
 import { isPasswordResetTokenValid, requestPasswordReset, resetPassword } from './password-reset';
-import { LoginLimiter } from './rate-limit';
+import { storeOn } from '../rate-limit/rate-limit';
+import { defaultLoginLimits, LoginLimiter } from './rate-limit';
 import { createSession, validateSessionToken } from './session';
 import { createUser } from './user';
 
@@ -47,7 +48,7 @@ describe('password reset', () => {
 			ok: true,
 			userId: user.id
 		});
-		const login = await logIn(db.sql, clock, new LoginLimiter(), {
+		const login = await logIn(db.sql, clock, new LoginLimiter(defaultLoginLimits, storeOn(db.sql)), {
 			email,
 			password: 'nieuw en heel geheim!',
 			clientAddress: '192.0.2.1'

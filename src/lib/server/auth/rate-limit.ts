@@ -1,6 +1,10 @@
 import { formatInstant } from '$lib/time';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { hashToken } from './random';
+import {
+	AddressAndAccountLimit,
+	accountKey,
+	type AddressAndAccountLimits
+} from '../rate-limit/address-and-account';
+import { RateLimit, sharedStore, type RateLimitStore } from '../rate-limit/rate-limit';
 
 export interface LoginLimits {
 	/** Failed log-ins for one account from one address before that pair has to wait. */
@@ -24,49 +28,47 @@ export const defaultLoginLimits: LoginLimits = {
 export type LoginAllowance = { allowed: true } | { allowed: false; retryAt: Date };
 
 /**
- * Counts failed log-ins in memory, per account and client address pair, and per address. A pair that
- * keeps failing waits longer each time; the account itself is never locked, so someone guessing from
- * elsewhere cannot keep its owner out. One instance serves the whole process.
+ * Counts failed log-ins per account and client address pair, and per address, in the shared store. A
+ * pair that keeps failing waits longer each time; the account itself is never locked, so someone
+ * guessing from elsewhere cannot keep its owner out.
  */
 export class LoginLimiter {
-	private readonly pairFailures: RateLimiterMemory;
-	private readonly pairWait: RateLimiterMemory;
-	private readonly address: RateLimiterMemory;
+	private readonly pairFailures: RateLimit;
+	private readonly pairWait: RateLimit;
+	private readonly address: RateLimit;
 
-	constructor(private readonly limits: LoginLimits = defaultLoginLimits) {
-		this.pairFailures = new RateLimiterMemory({
-			keyPrefix: 'login-pair',
-			points: Number.MAX_SAFE_INTEGER,
-			duration: limits.windowSeconds * 4
-		});
-		this.pairWait = new RateLimiterMemory({ keyPrefix: 'login-pair-wait', points: 1, duration: 1 });
-		this.address = new RateLimiterMemory({
-			keyPrefix: 'login-address',
-			points: limits.perAddress,
-			duration: limits.windowSeconds
-		});
+	constructor(
+		private readonly limits: LoginLimits = defaultLoginLimits,
+		store: RateLimitStore = sharedStore
+	) {
+		const free = { points: Number.MAX_SAFE_INTEGER, windowSeconds: limits.windowSeconds * 4 };
+		this.pairFailures = new RateLimit('login-pair', free, store);
+		this.pairWait = new RateLimit('login-pair-wait', { points: 1, windowSeconds: 1 }, store);
+		this.address = new RateLimit(
+			'login-address',
+			{ points: limits.perAddress, windowSeconds: limits.windowSeconds },
+			store
+		);
 	}
 
 	async check(email: string, clientAddress: string): Promise<LoginAllowance> {
 		const [pair, address] = await Promise.all([
-			this.pairWait.get(pairKey(email, clientAddress)),
-			this.address.get(clientAddress)
+			this.pairWait.peek(pairKey(email, clientAddress)),
+			this.address.peek(clientAddress)
 		]);
+		const now = Date.now();
 		const waits = [
-			pair && pair.consumedPoints > 1 ? pair.msBeforeNext : 0,
-			address && address.consumedPoints >= this.limits.perAddress ? address.msBeforeNext : 0
+			pair.used > 1 ? pair.retryAt.getTime() - now : 0,
+			address.used >= this.limits.perAddress ? address.retryAt.getTime() - now : 0
 		];
 		const wait = Math.max(...waits);
-		return wait > 0 ? { allowed: false, retryAt: new Date(Date.now() + wait) } : { allowed: true };
+		return wait > 0 ? { allowed: false, retryAt: new Date(now + wait) } : { allowed: true };
 	}
 
 	async recordFailure(email: string, clientAddress: string): Promise<void> {
 		const key = pairKey(email, clientAddress);
-		const [failures] = await Promise.all([
-			this.pairFailures.penalty(key, 1),
-			this.address.penalty(clientAddress, 1)
-		]);
-		const beyond = failures.consumedPoints - this.limits.freePerPair;
+		const [failures] = await Promise.all([this.pairFailures.add(key), this.address.add(clientAddress)]);
+		const beyond = failures.used - this.limits.freePerPair;
 		if (beyond >= 0) {
 			const { backoffSeconds, maxBackoffSeconds } = this.limits;
 			await this.pairWait.block(key, Math.min(maxBackoffSeconds, backoffSeconds * 2 ** beyond));
@@ -76,49 +78,20 @@ export class LoginLimiter {
 	/** The owner got in: their earlier typos from this address no longer count against them. */
 	async recordSuccess(email: string, clientAddress: string): Promise<void> {
 		const key = pairKey(email, clientAddress);
-		await Promise.all([this.pairFailures.delete(key), this.pairWait.delete(key)]);
+		await Promise.all([this.pairFailures.reset(key), this.pairWait.reset(key)]);
 	}
 }
 
-// Keys are hashed so the limiter's memory holds no e-mail addresses.
-const accountKey = (email: string) => hashToken(email.trim().toLowerCase());
 const pairKey = (email: string, clientAddress: string) => `${accountKey(email)}:${clientAddress}`;
 
-export interface ResetLimits {
-	/** Reset mails per target account within the window, from anywhere. */
-	perAccount: number;
-	/** Reset requests per client address within the window, whatever the address asked for. */
-	perAddress: number;
-	windowSeconds: number;
-}
+/** Reset mails: 3 an hour for one account, 10 an hour from one client address. */
+export const defaultResetLimits: AddressAndAccountLimits = {
+	perAccount: 3,
+	perAddress: 10,
+	windowSeconds: 60 * 60
+};
 
-export const defaultResetLimits: ResetLimits = { perAccount: 3, perAddress: 10, windowSeconds: 60 * 60 };
-
-/**
- * Bounds password-reset mails per target account and per requesting address. It counts every request
- * the same way, whether the account exists or not, so its answer reveals nothing either.
- */
-export class ResetLimiter {
-	private readonly account: RateLimiterMemory;
-	private readonly address: RateLimiterMemory;
-
-	constructor(limits: ResetLimits = defaultResetLimits) {
-		const duration = limits.windowSeconds;
-		this.account = new RateLimiterMemory({ keyPrefix: 'reset-account', points: limits.perAccount, duration });
-		this.address = new RateLimiterMemory({ keyPrefix: 'reset-address', points: limits.perAddress, duration });
-	}
-
-	/** Counts the request; true when a mail may go out. */
-	async allow(email: string, clientAddress: string): Promise<boolean> {
-		const results = await Promise.allSettled([
-			this.address.consume(clientAddress),
-			this.account.consume(accountKey(email))
-		]);
-		return results.every((r) => r.status === 'fulfilled');
-	}
-}
-
-export const passwordResetLimiter = new ResetLimiter();
+export const passwordResetLimiter = new AddressAndAccountLimit('reset', defaultResetLimits);
 export const loginLimiter = new LoginLimiter();
 
 export function retryMessage(retryAt: Date, now = new Date()): string {

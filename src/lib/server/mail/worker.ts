@@ -1,6 +1,7 @@
 import type { AppContext } from '../app';
 import { systemClock, type Clock } from '../clock';
 import type { Sql } from '../db/database';
+import { triggerJob, type PeriodicJob } from '../jobs/periodic';
 import { log } from '../log';
 import { createMailTransport, type MailTransport } from './transport';
 
@@ -81,66 +82,37 @@ export async function processOutbox(
 	return run;
 }
 
-interface RunningWorker {
-	nudge(delayMs: number): void;
-	stop(): Promise<void>;
-}
+export const OUTBOX_JOB = 'mail outbox';
 
-let running: RunningWorker | undefined;
-
-/** Ask the worker to look at the outbox soon instead of at its next poll. No-op when none runs. */
+/** Ask the outbox job to look at the outbox soon instead of at its next poll. No-op when none runs. */
 export function nudgeMailWorker(delayMs = 0): void {
-	running?.nudge(delayMs);
+	triggerJob(OUTBOX_JOB, delayMs);
 }
 
-export function startMailWorker(
-	app: AppContext,
-	transport: MailTransport = createMailTransport(app.config),
+/**
+ * Delivers the outbox every few seconds, and soon after a nudge. It runs in every instance: each claims
+ * its own messages (SKIP LOCKED in processOutbox), so more instances deliver faster, never twice.
+ */
+export function outboxJob(
+	transportOf: (app: AppContext) => MailTransport = (app) => createMailTransport(app.config),
 	clock: Clock = systemClock
-): RunningWorker {
-	let timer: NodeJS.Timeout | undefined;
-	let busy: Promise<void> | undefined;
-	let again = false;
-	let stopped = false;
-
-	const tick = async () => {
-		do {
-			again = false;
-			try {
-				const run = await processOutbox(app.db.sql, transport, clock);
-				if (run.sent || run.retrying || run.failed) log.info({ ...run }, 'mail outbox processed');
-			} catch (error) {
-				log.error({ err: error }, 'mail outbox run failed');
+): PeriodicJob {
+	let transport: MailTransport | undefined;
+	return {
+		name: OUTBOX_JOB,
+		everyMs: POLL_INTERVAL_MS,
+		scope: 'instance',
+		async run(app) {
+			if (!transport) {
+				transport = transportOf(app);
+				log.info({ transport: transport.name }, 'mail worker started');
 			}
-		} while (again && !stopped);
-	};
-	const schedule = (delayMs: number) => {
-		if (stopped) return;
-		clearTimeout(timer);
-		timer = setTimeout(() => {
-			if (busy) {
-				again = true;
-				return;
-			}
-			busy = tick().finally(() => {
-				busy = undefined;
-				schedule(POLL_INTERVAL_MS);
-			});
-		}, delayMs);
-	};
-
-	const worker: RunningWorker = {
-		nudge: (delayMs) => schedule(delayMs),
-		async stop() {
-			stopped = true;
-			clearTimeout(timer);
-			await busy;
-			transport.close();
-			if (running === worker) running = undefined;
+			const run = await processOutbox(app.db.sql, transport, clock);
+			if (run.sent || run.retrying || run.failed) log.info({ ...run }, 'mail outbox processed');
+		},
+		stop() {
+			transport?.close();
+			transport = undefined;
 		}
 	};
-	running = worker;
-	log.info({ transport: transport.name }, 'mail worker started');
-	schedule(0);
-	return worker;
 }

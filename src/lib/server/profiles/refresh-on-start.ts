@@ -1,4 +1,5 @@
 import type { StartupStep } from '../app';
+import { STARTUP_DATA_LOCK, withClusterLock } from '../jobs/cluster-lock';
 import { refreshPublicProfiles } from './publish';
 
 /**
@@ -11,6 +12,9 @@ export const publicationRefreshStep: StartupStep = {
 	async start(app) {
 		const [row] = await app.db.sql`select exists (select 1 from candidates) as has_candidates`;
 		if (!row.has_candidates) return;
-		await refreshPublicProfiles(app.db.sql, { k: app.config.K_ANONYMITY });
+		// One instance at a time: the others then find little or nothing changed.
+		await withClusterLock(app.db, STARTUP_DATA_LOCK, () =>
+			refreshPublicProfiles(app.db.sql, { k: app.config.K_ANONYMITY })
+		);
 	}
 };

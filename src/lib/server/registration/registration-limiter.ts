@@ -1,45 +1,13 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { hashToken } from '../auth/random';
+import { AddressAndAccountLimit, type AddressAndAccountLimits } from '../rate-limit/address-and-account';
 
-export interface RegistrationLimits {
-	perAddress: number;
-	perEmail: number;
-	windowSeconds: number;
-}
-
-export const defaultRegistrationLimits: RegistrationLimits = {
+// Registrations send mail: at most 10 an hour from one address, 3 an hour for one e-mail address.
+export const defaultRegistrationLimits: AddressAndAccountLimits = {
 	perAddress: 10,
-	perEmail: 3,
+	perAccount: 3,
 	windowSeconds: 60 * 60
 };
 
-/**
- * Registrations send mail, so a script must not use the form to flood someone's mailbox or ours. Counted
- * in memory per client address and per e-mail address (hashed: the limiter holds no addresses).
- */
-export class RegistrationLimiter {
-	private readonly address: RateLimiterMemory;
-	private readonly email: RateLimiterMemory;
-
-	constructor(limits: RegistrationLimits = defaultRegistrationLimits) {
-		const duration = limits.windowSeconds;
-		this.address = new RateLimiterMemory({ keyPrefix: 'reg-address', points: limits.perAddress, duration });
-		this.email = new RateLimiterMemory({ keyPrefix: 'reg-email', points: limits.perEmail, duration });
-	}
-
-	/** Uses one attempt; false when the address or the e-mail address has had too many. */
-	async consume(clientAddress: string, email: string): Promise<boolean> {
-		try {
-			await this.address.consume(clientAddress);
-			await this.email.consume(hashToken(email.trim().toLowerCase()));
-			return true;
-		} catch {
-			return false;
-		}
-	}
-}
-
-export const registrationLimiter = new RegistrationLimiter();
+export const registrationLimiter = new AddressAndAccountLimit('registration', defaultRegistrationLimits);
 
 export const THROTTLED_MESSAGE =
 	'Er zijn vanaf hier te veel aanmeldingen gedaan. Probeer het over een uur opnieuw.';

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, usesPostgres } from '../../../../tests/helpers/test-database';
 import { logIn } from '../auth/login';
-import { LoginLimiter } from '../auth/rate-limit';
+import { defaultLoginLimits, LoginLimiter } from '../auth/rate-limit';
+import { AddressAndAccountLimit } from '../rate-limit/address-and-account';
+import { storeOn } from '../rate-limit/rate-limit';
 import type { SessionUser } from '../auth/session-user';
 import { createUser } from '../auth/user';
 import { fakeClock } from '../clock';
@@ -20,7 +22,6 @@ import {
 } from './email-verification';
 import { registerIntermediary } from './register-intermediary';
 import { parseRegistration, type Registration } from './registration-form';
-import { RegistrationLimiter } from './registration-limiter';
 
 const origin = 'https://kv.example';
 const PASSWORD = 'lange zin als wachtwoord';
@@ -106,10 +107,14 @@ describe('registration form', () => {
 	});
 
 	it('limits attempts per e-mail address', async () => {
-		const limiter = new RegistrationLimiter({ perAddress: 100, perEmail: 2, windowSeconds: 60 });
-		expect(await limiter.consume('10.0.0.1', 'a@b.example')).toBe(true);
-		expect(await limiter.consume('10.0.0.2', 'A@b.example')).toBe(true);
-		expect(await limiter.consume('10.0.0.3', 'a@b.example')).toBe(false);
+		const limiter = new AddressAndAccountLimit(
+			'registration',
+			{ perAddress: 100, perAccount: 2, windowSeconds: 60 },
+			storeOn(db.sql)
+		);
+		expect(await limiter.allow('10.0.0.1', 'a@b.example')).toBe(true);
+		expect(await limiter.allow('10.0.0.2', 'A@b.example')).toBe(true);
+		expect(await limiter.allow('10.0.0.3', 'a@b.example')).toBe(false);
 	});
 });
 
@@ -140,7 +145,7 @@ describe('register, verify, approve', () => {
 		]);
 		expect((await listPendingRegistrations(db.sql)).some((p) => p.userId === id)).toBe(false);
 
-		const login = await logIn(db.sql, clock, new LoginLimiter(), {
+		const login = await logIn(db.sql, clock, new LoginLimiter(defaultLoginLimits, storeOn(db.sql)), {
 			email,
 			password: PASSWORD,
 			clientAddress: '10.1.1.1'
@@ -289,7 +294,7 @@ describe('an intermediary’s own data', () => {
 		await setAlertFrequency(db.sql, clock, { userId: id, id: saved.search.id, frequency: 'weekly' });
 		await db.sql`insert into saved_search_unsubscribe_tokens (token_hash, saved_search_id, created_at)
 			values ('x', ${saved.search.id}, now())`;
-		const login = await logIn(db.sql, clock, new LoginLimiter(), {
+		const login = await logIn(db.sql, clock, new LoginLimiter(defaultLoginLimits, storeOn(db.sql)), {
 			email,
 			password: PASSWORD,
 			clientAddress: '10.1.1.2'

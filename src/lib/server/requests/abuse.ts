@@ -2,15 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { CappedMap, createChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { verify } from 'altcha-lib/frameworks/shared';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { config } from '../config';
+import type { Queryable } from '../db/database';
+import { accountKey } from '../rate-limit/address-and-account';
+import { RateLimit } from '../rate-limit/rate-limit';
 
 /**
  * Abuse protection without third parties. A hidden honeypot field catches simple bots. Per address and
  * per e-mail we count submissions: below the soft limit nothing is asked; from the soft limit on, the
  * form asks for an altcha proof of work (a few seconds of computing in the browser, no tracking); at the
- * hard limit submissions stop until the window has passed. Counters live in this process: with several
- * instances each keeps its own, which only makes the limits a little more lenient.
+ * hard limit submissions stop until the window has passed. The counters are shared by all instances.
  */
 export const HONEYPOT_FIELD = 'website';
 export const ALTCHA_FIELD = 'altcha';
@@ -27,37 +28,31 @@ let key: string | undefined;
 const hmacKey = () => (key ??= config().ALTCHA_HMAC_KEY || randomBytes(32).toString('hex'));
 const usedChallenges = new CappedMap<string, boolean>({ maxSize: 10_000 });
 
-const byAddress = new RateLimiterMemory({
-	keyPrefix: 'interest-ip',
+const byAddress = new RateLimit('interest-address', {
 	points: LIMITS.address.hard,
-	duration: LIMITS.address.seconds
+	windowSeconds: LIMITS.address.seconds
 });
-const byEmail = new RateLimiterMemory({
-	keyPrefix: 'interest-email',
+const byEmail = new RateLimit('interest-email', {
 	points: LIMITS.email.hard,
-	duration: LIMITS.email.seconds
+	windowSeconds: LIMITS.email.seconds
 });
 
 export const honeypotFilled = (form: FormData) => String(form.get(HONEYPOT_FIELD) ?? '').trim() !== '';
 
 export type Pressure = 'none' | 'challenge' | 'blocked';
 
-async function used(limiter: RateLimiterMemory, key: string): Promise<number> {
-	return (await limiter.get(key))?.consumedPoints ?? 0;
-}
-
 /** How close this address (and e-mail, when known) is to the limits. */
-export async function pressure(address: string, email?: string): Promise<Pressure> {
-	const ip = await used(byAddress, address);
-	const mail = email ? await used(byEmail, email.trim().toLowerCase()) : 0;
+export async function pressure(sql: Queryable, address: string, email?: string): Promise<Pressure> {
+	const ip = (await byAddress.on(sql).peek(address)).used;
+	const mail = email ? (await byEmail.on(sql).peek(accountKey(email))).used : 0;
 	if (ip >= LIMITS.address.hard || mail >= LIMITS.email.hard) return 'blocked';
 	if (ip >= LIMITS.address.soft || mail >= LIMITS.email.soft) return 'challenge';
 	return 'none';
 }
 
 /** Counts an attempt that passed validation (failed typing does not use up anyone's allowance). */
-export async function countSubmission(address: string, email: string): Promise<void> {
-	await Promise.allSettled([byAddress.consume(address), byEmail.consume(email.trim().toLowerCase())]);
+export async function countSubmission(sql: Queryable, address: string, email: string): Promise<void> {
+	await Promise.all([byAddress.on(sql).add(address), byEmail.on(sql).add(accountKey(email))]);
 }
 
 export async function newChallenge(): Promise<Challenge> {

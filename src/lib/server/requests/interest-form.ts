@@ -2,7 +2,7 @@ import type { ProfileDocument } from '$search/document';
 import type { Challenge } from 'altcha-lib';
 import { PUBLIC_REF_PATTERN } from '../profiles/public-ref';
 import type { Clock } from '../clock';
-import type { Sql } from '../db/database';
+import type { Queryable, Sql } from '../db/database';
 import { log } from '../log';
 import {
 	ALTCHA_FIELD,
@@ -82,7 +82,7 @@ export async function processInterestForm(
 	const values = readSubmissionValues(form);
 	const refs = selectedRefs(form.getAll('kandidaat').map(String));
 	const fail = async (message: string, errors: SubmissionErrors = {}, level?: 'challenge' | 'none') => {
-		const needed = level ?? (await pressure(ctx.address, values.email));
+		const needed = level ?? (await pressure(sql, ctx.address, values.email));
 		return {
 			ok: false as const,
 			message,
@@ -95,7 +95,7 @@ export async function processInterestForm(
 		log.info('interest form honeypot filled');
 		return fail('Uw aanvraag is niet verstuurd. Laat het veld "Website" leeg en probeer het opnieuw.');
 	}
-	const level = await pressure(ctx.address, values.email);
+	const level = await pressure(sql, ctx.address, values.email);
 	if (level === 'blocked') {
 		log.warn('interest form rate limit reached');
 		return fail(
@@ -124,7 +124,7 @@ export async function processInterestForm(
 	}
 	if (!checked.ok || Object.keys(errors).length)
 		return fail('Er gaat iets mis in het formulier. Verbeter de fouten hieronder.', errors);
-	await countSubmission(ctx.address, checked.fields.email);
+	await countSubmission(sql, ctx.address, checked.fields.email);
 	const f = checked.fields;
 	const result = await submitInterest(sql, {
 		refs,
@@ -152,6 +152,6 @@ export async function processInterestForm(
 }
 
 /** For the form's first view: ask for the proof of work up front when this address is near its limit. */
-export async function challengeFor(address: string): Promise<Challenge | null> {
-	return (await pressure(address)) === 'challenge' ? newChallenge() : null;
+export async function challengeFor(sql: Queryable, address: string): Promise<Challenge | null> {
+	return (await pressure(sql, address)) === 'challenge' ? newChallenge() : null;
 }

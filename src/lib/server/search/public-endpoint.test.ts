@@ -1,7 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../tests/helpers/test-database';
+import type { Database } from '../db/database';
+import { storeOn } from '../rate-limit/rate-limit';
 import { createEmbeddedEngine, type SearchEngine } from '../../../../search/index';
 import { randomProfileDocuments } from '../../../../search/testing/random-documents';
-import { handleFacetSearch, handleMultiSearch, MAX_BODY_BYTES } from './public-endpoint';
+import { handleFacetSearch, handleMultiSearch, MAX_BODY_BYTES, searchLimit } from './public-endpoint';
+import { RateLimit } from '../rate-limit/rate-limit';
+
+let db: Database;
+let limit: RateLimit;
+beforeAll(async () => {
+	db = await createTestDatabase();
+	limit = new RateLimit(searchLimit.name, searchLimit.limit, storeOn(db.sql));
+});
+afterAll(() => db?.close());
+const limiter = () => limit;
 
 const documents = randomProfileDocuments(200, 7);
 const engine = createEmbeddedEngine({ documents });
@@ -25,7 +38,8 @@ describe('POST /api/search/multi-search', () => {
 				]
 			}),
 			client(),
-			'r1'
+			'r1',
+			limiter()
 		);
 		expect(response.status).toBe(200);
 		const body = await response.json();
@@ -46,7 +60,7 @@ describe('POST /api/search/multi-search', () => {
 		[{ queries: [{ indexUid: 'profiles', limit: 50, offset: 990 }] }, 'invalid_search_offset', 400],
 		[{ queries: [{ indexUid: 'profiles', filter: ['region = "AM01'] }] }, 'invalid_search_filter', 400]
 	])('refuses %j with a Meilisearch-shaped error', async (body, code, status) => {
-		const response = await handleMultiSearch(() => engine, post(body), client(), 'r2');
+		const response = await handleMultiSearch(() => engine, post(body), client(), 'r2', limiter());
 		expect(response.status).toBe(status);
 		const error = await response.json();
 		expect(error).toMatchObject({ code, type: 'invalid_request' });
@@ -55,14 +69,21 @@ describe('POST /api/search/multi-search', () => {
 	});
 
 	it('refuses malformed JSON and bodies over 64 KB without a server error', async () => {
-		const malformed = await handleMultiSearch(() => engine, post(null, '{"queries": ['), client(), 'r3');
+		const malformed = await handleMultiSearch(
+			() => engine,
+			post(null, '{"queries": ['),
+			client(),
+			'r3',
+			limiter()
+		);
 		expect(malformed.status).toBe(400);
 		expect((await malformed.json()).code).toBe('bad_request');
 		const big = await handleMultiSearch(
 			() => engine,
 			post(null, JSON.stringify({ queries: [{ indexUid: 'profiles', q: 'x'.repeat(MAX_BODY_BYTES) }] })),
 			client(),
-			'r4'
+			'r4',
+			limiter()
 		);
 		expect(big.status).toBe(413);
 	});
@@ -75,7 +96,8 @@ describe('POST /api/search/multi-search', () => {
 				() => engine,
 				post({ queries: [{ indexUid: 'profiles' }] }),
 				flooder,
-				'r'
+				'r',
+				limiter()
 			);
 			statuses.push(res.status);
 		}
@@ -84,7 +106,8 @@ describe('POST /api/search/multi-search', () => {
 			() => engine,
 			post({ queries: [{ indexUid: 'profiles' }] }),
 			client(),
-			'r'
+			'r',
+			limiter()
 		);
 		expect(other.status).toBe(200);
 	});
@@ -98,7 +121,8 @@ describe('POST /api/search/multi-search', () => {
 			() => broken,
 			post({ queries: [{ indexUid: 'profiles' }] }),
 			client(),
-			'r'
+			'r',
+			limiter()
 		);
 		expect(response.status).toBe(503);
 		const text = await response.text();
@@ -112,7 +136,7 @@ describe('POST /api/search/indexes/profiles/facet-search', () => {
 			method: 'POST',
 			body: JSON.stringify({ facetName: 'sectors', facetQuery: 'lo' })
 		});
-		const response = await handleFacetSearch(() => engine, 'profiles', request, client(), 'r');
+		const response = await handleFacetSearch(() => engine, 'profiles', request, client(), 'r', limiter());
 		expect(response.status).toBe(200);
 		const body = await response.json();
 		expect(body.facetHits.length).toBeGreaterThan(0);
@@ -124,7 +148,7 @@ describe('POST /api/search/indexes/profiles/facet-search', () => {
 			method: 'POST',
 			body: JSON.stringify({ facetName: 'klantnummer', facetQuery: '1' })
 		});
-		const response = await handleFacetSearch(() => engine, 'profiles', request, client(), 'r');
+		const response = await handleFacetSearch(() => engine, 'profiles', request, client(), 'r', limiter());
 		expect(response.status).toBe(400);
 	});
 });

@@ -1,4 +1,3 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import {
 	SearchError,
 	validateFacetSearch,
@@ -6,6 +5,7 @@ import {
 	type SearchEngine
 } from '../../../../search/index';
 import { log } from '../log';
+import { RateLimit } from '../rate-limit/rate-limit';
 
 /**
  * The public search API in Meilisearch's wire format, for the public profile index only. Every body is
@@ -15,8 +15,10 @@ import { log } from '../log';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 // InstantSearch sends one request per keystroke (with 1-4 queries); 60 per 10 s is far above a person
-// typing and well below a scraper.
-const limiter = new RateLimiterMemory({ points: 60, duration: 10 });
+// typing and well below a scraper. Shared by all instances on PostgreSQL, like every limit.
+export const searchLimit = new RateLimit('search', { points: 60, windowSeconds: 10 }, undefined, {
+	memoryOnEmbedded: true
+});
 
 const headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
 
@@ -55,19 +57,11 @@ function tooLarge(): SearchError {
 	});
 }
 
-async function limit(clientAddress: string): Promise<void> {
-	try {
-		await limiter.consume(clientAddress);
-	} catch (result) {
-		if (!(result instanceof RateLimiterRes)) throw result;
-		throw new SearchError(
-			'too_many_search_requests',
-			'Too many search requests. Try again in a few seconds.',
-			{
-				status: 429
-			}
-		);
-	}
+async function limit(limiter: RateLimit, clientAddress: string): Promise<void> {
+	if ((await limiter.consume(clientAddress)).allowed) return;
+	throw new SearchError('too_many_search_requests', 'Too many search requests. Try again in a few seconds.', {
+		status: 429
+	});
 }
 
 async function answer(work: () => Promise<unknown>, requestId: string): Promise<Response> {
@@ -86,10 +80,11 @@ export function handleMultiSearch(
 	engine: () => SearchEngine,
 	request: Request,
 	clientAddress: string,
-	requestId: string
+	requestId: string,
+	limiter: RateLimit = searchLimit
 ): Promise<Response> {
 	return answer(async () => {
-		await limit(clientAddress);
+		await limit(limiter, clientAddress);
 		const body = validateMultiSearch(await readJson(request));
 		return engine().multiSearch(body);
 	}, requestId);
@@ -100,10 +95,11 @@ export function handleFacetSearch(
 	indexUid: string,
 	request: Request,
 	clientAddress: string,
-	requestId: string
+	requestId: string,
+	limiter: RateLimit = searchLimit
 ): Promise<Response> {
 	return answer(async () => {
-		await limit(clientAddress);
+		await limit(limiter, clientAddress);
 		const body = validateFacetSearch(indexUid, await readJson(request));
 		return engine().facetSearch(indexUid, body);
 	}, requestId);

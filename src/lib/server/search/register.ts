@@ -1,7 +1,9 @@
 import { WorkerSearchEngine, type SearchEngine } from '../../../../search/index';
 import type { AppContext, StartupStep } from '../app';
+import { triggerJob, type PeriodicJob } from '../jobs/periodic';
 import { log } from '../log';
 import { addReadinessCheck } from '../readiness';
+import { startIndexSync, type IndexSync } from './index-sync';
 import {
 	createConfiguredEngine,
 	publishedFingerprint,
@@ -10,9 +12,10 @@ import {
 	useSearchEngine
 } from './search-service';
 
-const WATCH_INTERVAL_MS = 15_000;
-let watcher: ReturnType<typeof setInterval> | undefined;
 let running: SearchEngine | undefined;
+// Of the published set the embedded index was last built from; undefined in Meilisearch mode.
+let fingerprint: string | undefined;
+let sync: IndexSync | undefined;
 
 async function startSearch(app: AppContext): Promise<void> {
 	const engine = createConfiguredEngine(app.config, {
@@ -36,28 +39,44 @@ async function startSearch(app: AppContext): Promise<void> {
 		if ((await engine.count()) !== row.n) await reindexFromDatabase(app.db.sql, engine);
 		return;
 	}
-	// The embedded index lives in this process: build it now, and rebuild when another process (the
-	// import command on a shared PostgreSQL) has changed the published set.
-	let fingerprint = await publishedFingerprint(app.db.sql);
+	// The embedded index lives in this process. On a PostgreSQL server other processes (instances, the
+	// import command) change the published set too: listen for their changes before building, so none
+	// falls in between. Embedded PGlite has one process and one connection: the refresh job suffices.
+	if (!app.db.embedded) {
+		sync = await startIndexSync(app.db.sql, engine, {
+			onApplied: (next) => (fingerprint = next),
+			onReconnect: () => triggerJob(searchIndexRefreshJob.name)
+		});
+	}
+	fingerprint = await publishedFingerprint(app.db.sql);
 	await reindexFromDatabase(app.db.sql, engine);
-	watcher = setInterval(async () => {
-		try {
-			const next = await publishedFingerprint(app.db.sql);
-			if (next === fingerprint) return;
-			fingerprint = next;
-			await reindexFromDatabase(app.db.sql, engine);
-		} catch (error) {
-			log.warn({ err: error }, 'search index watch failed; will retry');
-		}
-	}, WATCH_INTERVAL_MS);
-	watcher.unref();
 }
+
+/**
+ * Rebuilds this instance's embedded index when the published set differs from what it was built from
+ * (every instance): the fallback for changes the LISTEN/NOTIFY sync missed, e.g. during a reconnect.
+ */
+export const searchIndexRefreshJob: PeriodicJob = {
+	name: 'search index refresh',
+	everyMs: 15_000,
+	scope: 'instance',
+	async run(app) {
+		const engine = running;
+		if (!engine || fingerprint === undefined) return;
+		const next = await publishedFingerprint(app.db.sql);
+		if (next === fingerprint) return;
+		fingerprint = next;
+		await reindexFromDatabase(app.db.sql, engine);
+	}
+};
 
 export const searchStep: StartupStep = {
 	name: 'search',
 	start: startSearch,
 	async stop() {
-		if (watcher) clearInterval(watcher);
+		await sync?.stop();
+		sync = undefined;
+		fingerprint = undefined;
 		const engine = running;
 		running = undefined;
 		useSearchEngine(undefined);
