@@ -191,7 +191,11 @@ describe('register, verify, approve', () => {
 		expect(await verifyEmail(db.sql, clock, ownersLink)).toBe(true);
 		await approveRegistration(db.sql, clock, { userId: first, by: coordinator, origin });
 		const attempt = (password: string) =>
-			logIn(db.sql, clock, new LoginLimiter(), { email, password, clientAddress: '10.1.1.3' });
+			logIn(db.sql, clock, new LoginLimiter(defaultLoginLimits, storeOn(db.sql)), {
+				email,
+				password,
+				clientAddress: '10.1.1.3'
+			});
 		expect((await attempt('het wachtwoord van een ander')).ok).toBe(false);
 		expect((await attempt(PASSWORD)).ok).toBe(true);
 	});
