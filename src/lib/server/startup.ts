@@ -4,6 +4,7 @@ import { periodicJobsStep } from './jobs/periodic';
 import { outboxJob } from './mail/worker';
 import { publicationRefreshStep } from './profiles/refresh-on-start';
 import { rateLimitCleanupJob } from './rate-limit/rate-limit';
+import { usedChallengesCleanupJob } from './requests/abuse';
 import { escalationJob, retentionJob } from './requests/jobs';
 import { savedSearchAlertsJob } from './saved-searches/jobs';
 import { searchIndexRefreshJob, searchStep } from './search/register';
@@ -23,6 +24,7 @@ export const startupSteps: readonly StartupStep[] = [
 		retentionJob,
 		savedSearchAlertsJob,
 		rateLimitCleanupJob,
+		usedChallengesCleanupJob,
 		searchIndexRefreshJob
 	])
 ];

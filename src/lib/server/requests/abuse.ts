@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { CappedMap, createChallenge, type Challenge } from 'altcha-lib';
+import { createChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { verify } from 'altcha-lib/frameworks/shared';
 import { config } from '../config';
 import type { Queryable } from '../db/database';
+import type { PeriodicJob } from '../jobs/periodic';
 import { accountKey } from '../rate-limit/address-and-account';
 import { RateLimit } from '../rate-limit/rate-limit';
 
@@ -26,7 +27,35 @@ export const LIMITS = {
 // is made, so a challenge issued just before a restart fails once and the form simply asks again.
 let key: string | undefined;
 const hmacKey = () => (key ??= config().ALTCHA_HMAC_KEY || randomBytes(32).toString('hex'));
-const usedChallenges = new CappedMap<string, boolean>({ maxSize: 10_000 });
+const CHALLENGE_VALID_MS = 20 * 60_000;
+
+/**
+ * Which solved challenges were used, in the database: a solution accepted by one instance must not be
+ * accepted again by another. The insert is atomic, so two submissions of one payload cannot both pass.
+ */
+function usedChallenges(sql: Queryable) {
+	const remember = async (id: string) => {
+		const rows = await sql`insert into used_challenges (challenge_id, expires_at)
+			values (${id}, ${new Date(Date.now() + CHALLENGE_VALID_MS)})
+			on conflict (challenge_id) do nothing returning 1`;
+		return rows.length === 1;
+	};
+	return {
+		setIfAbsent: (id: string) => remember(id),
+		get: async (id: string) =>
+			(await sql`select 1 from used_challenges where challenge_id = ${id}`).length > 0,
+		set: (id: string) => remember(id)
+	};
+}
+
+/** Forgets used challenges once they could no longer be valid anyway (hourly, on one instance). */
+export const usedChallengesCleanupJob: PeriodicJob = {
+	name: 'used challenge cleanup',
+	everyMs: 60 * 60_000,
+	run: async (app) => {
+		await app.db.sql`delete from used_challenges where expires_at < now()`;
+	}
+};
 
 const byAddress = new RateLimit('interest-address', {
 	points: LIMITS.address.hard,
@@ -61,13 +90,13 @@ export async function newChallenge(): Promise<Challenge> {
 		cost: 5_000,
 		deriveKey,
 		hmacSignatureSecret: hmacKey(),
-		expiresAt: new Date(Date.now() + 20 * 60_000)
+		expiresAt: new Date(Date.now() + CHALLENGE_VALID_MS)
 	});
 }
 
-/** True for a fresh, correctly solved challenge of ours; each one is accepted once. */
-export async function verifyChallenge(payload: unknown): Promise<boolean> {
+/** True for a fresh, correctly solved challenge of ours; each one is accepted once, by any instance. */
+export async function verifyChallenge(sql: Queryable, payload: unknown): Promise<boolean> {
 	if (typeof payload !== 'string' || !payload) return false;
-	const result = await verify(payload, deriveKey, hmacKey(), undefined, usedChallenges);
+	const result = await verify(payload, deriveKey, hmacKey(), undefined, usedChallenges(sql));
 	return result.error === null;
 }

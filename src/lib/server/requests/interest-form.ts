@@ -104,7 +104,7 @@ export async function processInterestForm(
 			'none'
 		);
 	}
-	if (level === 'challenge' && !(await verifyChallenge(form.get(ALTCHA_FIELD)))) {
+	if (level === 'challenge' && !(await verifyChallenge(sql, form.get(ALTCHA_FIELD)))) {
 		return fail(
 			'Bevestig eerst dat u geen robot bent: klik op het vakje "Ik ben geen robot" en wacht tot het vinkje verschijnt.',
 			{},
