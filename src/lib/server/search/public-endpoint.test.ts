@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEmbeddedEngine, type SearchEngine } from '../../../../search/index';
+import { createEmbeddedEngine, createWorkerEngine, type SearchEngine } from '../../../../search/index';
 import { randomProfileDocuments } from '../../../../search/testing/random-documents';
 import { handleFacetSearch, handleMultiSearch, MAX_BODY_BYTES } from './public-endpoint';
 
@@ -103,6 +103,25 @@ describe('POST /api/search/multi-search', () => {
 		expect(response.status).toBe(503);
 		const text = await response.text();
 		expect(text).not.toContain('10.1.2.3');
+	});
+
+	it('answers through the worker threads, serialised there, exactly as the engine itself', async () => {
+		const threaded = createWorkerEngine({ documents, threads: 1 });
+		try {
+			const queries = [
+				{ indexUid: 'profiles', q: 'wil', facets: ['region'], hitsPerPage: 5, page: 2 },
+				{ indexUid: 'profiles', q: 'kassa', filter: 'hoursMin >= 8', limit: 3 }
+			];
+			const response = await handleMultiSearch(() => threaded, post({ queries }), client(), 'r9');
+			expect(response.status).toBe(200);
+			const withoutTimes = (body: { results: { processingTimeMs?: number }[] }) =>
+				body.results.map(({ processingTimeMs: _, ...rest }) => rest);
+			expect(withoutTimes(await response.json())).toEqual(
+				withoutTimes(await engine.multiSearch({ queries }))
+			);
+		} finally {
+			await threaded.close();
+		}
 	});
 });
 
