@@ -1219,6 +1219,8 @@ function table(results: DatasetResult[], app: AppResult | null): string {
 				: 'skipped'
 		)
 	];
+	// `--sizes 0 --app N` measures the app alone: no in-process table of empty columns.
+	if (results.length === 0) lines.length = 0;
 	if (app) {
 		const search = app.search.value;
 		const seq = app.searchSequential.value;
