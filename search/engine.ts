@@ -105,6 +105,11 @@ export interface SearchEngine {
 	/** What the engine serves: index name, attributes allowed in filters, facets and sort. */
 	readonly definition: IndexDefinition;
 	multiSearch(request: MultiSearchRequest): Promise<MultiSearchResponse>;
+	/**
+	 * The same answer as `multiSearch`, already as JSON text, for callers that only pass it on (the
+	 * public endpoint): an engine in worker threads serialises it there, off the web server's thread.
+	 */
+	multiSearchJson?(request: MultiSearchRequest): Promise<string>;
 	facetSearch(indexUid: string, request: FacetSearchRequest): Promise<FacetSearchResponse>;
 	/** Builds the new index aside and swaps it in; searches in flight finish on the old one. */
 	replaceAll(documents: readonly ProfileDocument[]): Promise<void>;

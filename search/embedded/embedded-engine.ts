@@ -52,6 +52,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		return { results };
 	}
 
+	async multiSearchJson(request: MultiSearchRequest): Promise<string> {
+		return JSON.stringify(await this.multiSearch(request));
+	}
+
 	async facetSearch(indexUid: string, request: FacetSearchRequest): Promise<FacetSearchResponse> {
 		if (indexUid !== this.definition.uid)
 			throw new SearchError('index_not_found', `Index \`${indexUid}\` not found.`);

@@ -23,10 +23,19 @@ function andCount(a: Bitset, b: Bitset): number {
 	return count;
 }
 
+/** Adds the values of document d to counts (each value once per document, as built). */
+function countDocument(field: FacetField, counts: Uint32Array, d: number): void {
+	const { docOffsets, docValues } = field;
+	for (let j = docOffsets[d]; j < docOffsets[d + 1]; j++) counts[docValues[j]]++;
+}
+
 /**
- * Counts per value over the hits. Few hits: walk each hit's values. Many hits: count each value against
- * the hit bitset instead (AND + popcount for common values, a posting walk for rare ones), whose cost
- * does not grow with the hits; a facet with few values then costs a few thousand word operations.
+ * Counts per value over the hits, by the cheapest of three ways, each exact:
+ *  - few hits: walk each hit's values;
+ *  - most documents hit: walk the values of the documents that do NOT hit and subtract their counts
+ *    from the value totals (a placeholder search with a light filter, a one-letter prefix);
+ *  - otherwise: count each value against the hit bitset (AND + popcount for common values, a posting
+ *    walk for rare ones), whose cost does not grow with the hits.
  */
 export function countValues(
 	index: EmbeddedIndex,
@@ -35,32 +44,47 @@ export function countValues(
 	hitBits: HitBits
 ): Uint32Array {
 	const counts = new Uint32Array(field.display.length);
+	const { postings } = field;
 	if (hits.length === index.size) {
-		for (let v = 0; v < counts.length; v++) counts[v] = field.postings[v].length;
+		for (let v = 0; v < counts.length; v++) counts[v] = postings[v].length;
 		return counts;
 	}
-	if (hits.length * field.valuesPerDocument > field.valueScanCost + hits.length / 8) {
-		const bits = hitBits();
-		for (let v = 0; v < counts.length; v++) {
-			const dense = field.dense[v];
-			if (dense !== null) {
-				counts[v] = andCount(dense, bits);
-				continue;
+	const perHit = field.valuesPerDocument;
+	const direct = hits.length * perHit;
+	const words = (index.size + 31) >>> 5;
+	const complement = (index.size - hits.length) * perHit + words;
+	const scan = field.valueScanCost + hits.length / 8;
+	if (direct <= complement && direct <= scan) {
+		for (let i = 0; i < hits.length; i++) countDocument(field, counts, hits[i]);
+		return counts;
+	}
+	const bits = hitBits();
+	if (complement <= scan) {
+		const all = index.all;
+		for (let w = 0; w < words; w++) {
+			let missing = all[w] & ~bits[w];
+			while (missing !== 0) {
+				const low = missing & -missing;
+				countDocument(field, counts, (w << 5) + 31 - Math.clz32(low));
+				missing ^= low;
 			}
-			const postings = field.postings[v];
-			let count = 0;
-			for (let i = 0; i < postings.length; i++) {
-				const d = postings[i];
-				if ((bits[d >>> 5] & (1 << (d & 31))) !== 0) count++;
-			}
-			counts[v] = count;
 		}
+		for (let v = 0; v < counts.length; v++) counts[v] = postings[v].length - counts[v];
 		return counts;
 	}
-	const { docOffsets, docValues } = field;
-	for (let i = 0; i < hits.length; i++) {
-		const d = hits[i];
-		for (let j = docOffsets[d]; j < docOffsets[d + 1]; j++) counts[docValues[j]]++;
+	for (let v = 0; v < counts.length; v++) {
+		const dense = field.dense[v];
+		if (dense !== null) {
+			counts[v] = andCount(dense, bits);
+			continue;
+		}
+		const list = postings[v];
+		let count = 0;
+		for (let i = 0; i < list.length; i++) {
+			const d = list[i];
+			if ((bits[d >>> 5] & (1 << (d & 31))) !== 0) count++;
+		}
+		counts[v] = count;
 	}
 	return counts;
 }

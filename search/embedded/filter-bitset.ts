@@ -16,24 +16,27 @@ function scanDocs(index: EmbeddedIndex, test: (d: number) => boolean): Bitset {
 	return bits;
 }
 
+/**
+ * A range is the union of the postings of the distinct numbers inside it: a field holds a few dozen
+ * numbers at most (hours, distances, dates), far fewer than documents to scan. On array attributes any
+ * element may satisfy the range: [16, 32] matches `>= 24`, as it holds 32.
+ */
 function rangeBits(index: EmbeddedIndex, node: Extract<FilterNode, { type: 'range' }>): Bitset {
 	const bits = emptyBitset(index.size);
 	const field = index.facets.get(node.attribute);
 	if (!field) return bits;
-	const { numOffsets, numValues } = field;
 	const min = node.min ?? -Infinity;
 	const max = node.max ?? Infinity;
 	const minInclusive = node.min === null || node.minInclusive;
 	const maxInclusive = node.max === null || node.maxInclusive;
-	// On array attributes any element may satisfy the range: [16, 32] matches `>= 24`.
-	for (let d = 0; d < index.size; d++) {
-		for (let i = numOffsets[d]; i < numOffsets[d + 1]; i++) {
-			const v = numValues[i];
-			if ((v > min || (minInclusive && v === min)) && (v < max || (maxInclusive && v === max))) {
-				bits[d >>> 5] |= 1 << (d & 31);
-				break;
-			}
-		}
+	const { numeric } = field;
+	for (let value = 0; value < numeric.length; value++) {
+		const v = numeric[value];
+		// NaN (a string value) fails both comparisons.
+		if (!((v > min || (minInclusive && v === min)) && (v < max || (maxInclusive && v === max)))) continue;
+		const dense = field.dense[value];
+		if (dense !== null) orInto(bits, dense);
+		else addPostings(bits, field.postings[value]);
 	}
 	return bits;
 }

@@ -6,13 +6,26 @@
 import type { EmbeddedIndex } from './build-index';
 
 const MAX_ENTRIES = 64;
-const caches = new WeakMap<EmbeddedIndex, Map<string, unknown>>();
 
-export function memoized<T>(index: EmbeddedIndex, key: string, compute: () => T): T {
-	let cache = caches.get(index);
+/** Separate memos, so one kind of entry (say, facet counts) cannot evict another (text matches). */
+export type CacheBucket = 'query' | 'facets';
+
+const caches: Record<CacheBucket, WeakMap<EmbeddedIndex, Map<string, unknown>>> = {
+	query: new WeakMap(),
+	facets: new WeakMap()
+};
+
+export function memoized<T>(
+	index: EmbeddedIndex,
+	key: string,
+	compute: () => T,
+	bucket: CacheBucket = 'query'
+): T {
+	const byIndex = caches[bucket];
+	let cache = byIndex.get(index);
 	if (!cache) {
 		cache = new Map();
-		caches.set(index, cache);
+		byIndex.set(index, cache);
 	}
 	if (cache.has(key)) {
 		const value = cache.get(key) as T;

@@ -1,5 +1,12 @@
 /** Executes one search or facet search on an embedded index, producing Meilisearch's response shape. */
-import type { FacetSearchRequest, FacetSearchResponse, SearchQuery, SearchResult } from '../engine';
+import type {
+	FacetDistribution,
+	FacetSearchRequest,
+	FacetSearchResponse,
+	FacetStats,
+	SearchQuery,
+	SearchResult
+} from '../engine';
 import { planFilter, planQuery, type QueryPlan } from '../query-plan';
 import { SearchError } from '../search-error';
 import { normalizeText } from '../text/normalize';
@@ -74,6 +81,33 @@ function hitWindow(plan: QueryPlan, maxTotalHits: number): { offset: number; lim
 	return { offset, limit: Math.max(0, Math.min(wanted.limit, maxTotalHits - offset)) };
 }
 
+/**
+ * The facets of a search, memoised on what decides them (the query's meaning, the matching strategy,
+ * the filter and the facet list, not the page or sort): the next page, or the same refinements typed
+ * again, reuses them. Each caller gets its own copy, as responses may be changed downstream.
+ */
+function facetsOf(
+	index: EmbeddedIndex,
+	plan: QueryPlan,
+	candidates: Candidates
+): ReturnType<typeof computeFacets> {
+	const attributes = plan.facets!;
+	const key = JSON.stringify([plan.matchingStrategy, candidates.analysed.key, plan.filter, attributes]);
+	const shared = memoized(
+		index,
+		key,
+		() =>
+			computeFacets(index, attributes, candidates.docs, hitBitsOf(index, candidates.docs, candidates.bits)),
+		'facets'
+	);
+	const facetDistribution: FacetDistribution = {};
+	for (const [attribute, values] of Object.entries(shared.facetDistribution))
+		facetDistribution[attribute] = { ...values };
+	const facetStats: FacetStats = {};
+	for (const [attribute, stats] of Object.entries(shared.facetStats)) facetStats[attribute] = { ...stats };
+	return { facetDistribution, facetStats };
+}
+
 export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchResult {
 	const started = performance.now();
 	const plan = planQuery(query, index.definition);
@@ -106,9 +140,7 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 			ranked.geoDistances ? ranked.geoDistances[i] : undefined
 		)
 	);
-	const facets = plan.facets
-		? computeFacets(index, plan.facets, candidates.docs, hitBitsOf(index, candidates.docs, candidates.bits))
-		: null;
+	const facets = plan.facets ? facetsOf(index, plan, candidates) : null;
 	const total = Math.min(candidates.docs.length, maxTotalHits);
 	const base = {
 		indexUid: query.indexUid,

@@ -98,7 +98,8 @@ export function buildTextIndex(
 					let id = ids.get(word);
 					if (id === undefined) {
 						id = counts.length;
-						ids.set(word, id);
+						// A copy: a long token is a slice of its whole normalised text and would keep that alive.
+						ids.set(word.length >= 13 ? flatCopy(word) : word, id);
 						counts.push(0);
 						lastDoc.push(-1);
 					}
@@ -137,4 +138,9 @@ export function buildTextIndex(
 	const vocabulary = new SearchableMap<number>();
 	for (let w = 0; w < words.length; w++) vocabulary.set(words[w], w);
 	return { vocabulary, words, offsets, postingDocs, postingAttributes };
+}
+
+/** A string of its own: V8 keeps substrings of 13+ characters as views of their parent string. */
+function flatCopy(word: string): string {
+	return Buffer.from(word, 'utf8').toString('utf8');
 }

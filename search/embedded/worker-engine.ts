@@ -30,6 +30,7 @@ const WORKER_MARK = 'kandidatenverkenner-search-worker';
 
 type Operation =
 	| { op: 'multiSearch'; request: MultiSearchRequest }
+	| { op: 'multiSearchJson'; request: MultiSearchRequest }
 	| { op: 'facetSearch'; indexUid: string; request: FacetSearchRequest }
 	| { op: 'replaceAll'; documents: readonly ProfileDocument[] }
 	| { op: 'upsert'; documents: readonly ProfileDocument[] }
@@ -184,6 +185,11 @@ export class WorkerSearchEngine implements SearchEngine {
 		return this.read({ op: 'multiSearch', request });
 	}
 
+	/** Serialised in the worker: a string crosses threads as one copy, an object graph as a clone. */
+	multiSearchJson(request: MultiSearchRequest): Promise<string> {
+		return this.read({ op: 'multiSearchJson', request });
+	}
+
 	facetSearch(indexUid: string, request: FacetSearchRequest): Promise<FacetSearchResponse> {
 		return this.read({ op: 'facetSearch', indexUid, request });
 	}
@@ -233,6 +239,8 @@ function serveInWorker(definition: IndexDefinition): void {
 		switch (operation.op) {
 			case 'multiSearch':
 				return engine.multiSearch(operation.request);
+			case 'multiSearchJson':
+				return engine.multiSearchJson(operation.request);
 			case 'facetSearch':
 				return engine.facetSearch(operation.indexUid, operation.request);
 			case 'replaceAll':

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/helpers/test-database';
 import type { Database } from '../db/database';
 import { storeOn } from '../rate-limit/rate-limit';
-import { createEmbeddedEngine, type SearchEngine } from '../../../../search/index';
+import { createEmbeddedEngine, createWorkerEngine, type SearchEngine } from '../../../../search/index';
 import { randomProfileDocuments } from '../../../../search/testing/random-documents';
 import { handleFacetSearch, handleMultiSearch, MAX_BODY_BYTES, searchLimit } from './public-endpoint';
 import { RateLimit } from '../rate-limit/rate-limit';
@@ -127,6 +127,25 @@ describe('POST /api/search/multi-search', () => {
 		expect(response.status).toBe(503);
 		const text = await response.text();
 		expect(text).not.toContain('10.1.2.3');
+	});
+
+	it('answers through the worker threads, serialised there, exactly as the engine itself', async () => {
+		const threaded = createWorkerEngine({ documents, threads: 1 });
+		try {
+			const queries = [
+				{ indexUid: 'profiles', q: 'wil', facets: ['region'], hitsPerPage: 5, page: 2 },
+				{ indexUid: 'profiles', q: 'kassa', filter: 'hoursMin >= 8', limit: 3 }
+			];
+			const response = await handleMultiSearch(() => threaded, post({ queries }), client(), 'r9', limiter());
+			expect(response.status).toBe(200);
+			const withoutTimes = (body: { results: { processingTimeMs?: number }[] }) =>
+				body.results.map(({ processingTimeMs: _, ...rest }) => rest);
+			expect(withoutTimes(await response.json())).toEqual(
+				withoutTimes(await engine.multiSearch({ queries }))
+			);
+		} finally {
+			await threaded.close();
+		}
 	});
 });
 

@@ -64,9 +64,11 @@ async function limit(limiter: RateLimit, clientAddress: string): Promise<void> {
 	});
 }
 
+/** `work` resolves to the response body: JSON text as it is, anything else serialised here. */
 async function answer(work: () => Promise<unknown>, requestId: string): Promise<Response> {
 	try {
-		return new Response(JSON.stringify(await work()), { status: 200, headers });
+		const body = await work();
+		return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status: 200, headers });
 	} catch (error) {
 		if (error instanceof SearchError && error.status < 500) return errorResponse(error);
 		log.error({ err: error, requestId }, 'public search failed');
@@ -86,7 +88,8 @@ export function handleMultiSearch(
 	return answer(async () => {
 		await limit(limiter, clientAddress);
 		const body = validateMultiSearch(await readJson(request));
-		return engine().multiSearch(body);
+		const target = engine();
+		return target.multiSearchJson ? target.multiSearchJson(body) : target.multiSearch(body);
 	}, requestId);
 }
 
