@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmbeddedEngine } from '../../../search/index';
+import { createEmbeddedEngine, createWorkerEngine } from '../../../search/index';
 import { FIXTURE_DOCUMENTS } from '../../../search/conformance/fixture-documents';
 import { createTestDatabase } from '../../../tests/helpers/test-database';
 import { fakeClock } from './clock';
@@ -89,5 +89,24 @@ describe('/metrics', () => {
 		const engine = measured(createEmbeddedEngine({ documents: FIXTURE_DOCUMENTS }));
 		expect(engine.kind).toBe('embedded');
 		expect(await engine.count()).toBe(FIXTURE_DOCUMENTS.length);
+	});
+
+	it('times the search threads too, which answer with JSON text', async () => {
+		const threaded = createWorkerEngine({ documents: FIXTURE_DOCUMENTS, threads: 1 });
+		try {
+			const before = await scrape(`Bearer ${TOKEN}`).then((r) => r.text());
+			const count = (body: string) =>
+				Number(
+					/kv_search_duration_seconds_count\{engine="[a-z-]+",operation="multi-search",outcome="ok"\} (\d+)/.exec(
+						body
+					)?.[1] ?? 0
+				);
+			const text = await measured(threaded).multiSearchJson!({ queries: [{ indexUid: 'profiles', q: '' }] });
+			expect(JSON.parse(text).results).toHaveLength(1);
+			const after = await scrape(`Bearer ${TOKEN}`).then((r) => r.text());
+			expect(count(after)).toBeGreaterThan(count(before));
+		} finally {
+			await threaded.close();
+		}
 	});
 });

@@ -92,6 +92,11 @@ export function measured(engine: SearchEngine): SearchEngine {
 				return (request: Parameters<SearchEngine['multiSearch']>[0]) =>
 					timed(target.kind, 'multi-search', () => target.multiSearch(request));
 			}
+			if (property === 'multiSearchJson' && target.multiSearchJson) {
+				const json = target.multiSearchJson.bind(target);
+				return (request: Parameters<SearchEngine['multiSearch']>[0]) =>
+					timed(target.kind, 'multi-search', () => json(request));
+			}
 			if (property === 'facetSearch') {
 				return (...args: Parameters<SearchEngine['facetSearch']>) =>
 					timed(target.kind, 'facet-search', () => target.facetSearch(...args));
