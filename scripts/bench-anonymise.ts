@@ -1,4 +1,5 @@
 /**
+import { amsterdamDay } from '../src/lib/time';
  * Anonymiser benchmark: `npm run bench:anonymise [-- --profiles 100000 --seed 42 --k 5]`. Generates the
  * demo export, validates it as the importer does and runs the k-anonymity partition in memory (no
  * database), then reports time and the utility kept. The import benchmark measures the same on the
@@ -17,7 +18,6 @@ import { validateRow } from '../src/lib/server/import/validate-row';
 import { anonymise } from '../src/lib/server/profiles/anonymise';
 import { isComplete, isCounted } from '../src/lib/server/profiles/completeness';
 import {
-	amsterdamDay,
 	FIELDS,
 	quasiIdentifiersFrom,
 	type QuasiIdentifiers
