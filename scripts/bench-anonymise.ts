@@ -1,10 +1,10 @@
 /**
-import { amsterdamDay } from '../src/lib/time';
  * Anonymiser benchmark: `npm run bench:anonymise [-- --profiles 100000 --seed 42 --k 5]`. Generates the
  * demo export, validates it as the importer does and runs the k-anonymity partition in memory (no
  * database), then reports time and the utility kept. The import benchmark measures the same on the
  * stored, published set.
  */
+import { amsterdamDay } from '../src/lib/time';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
