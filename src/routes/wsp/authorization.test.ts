@@ -125,11 +125,11 @@ const seesRegionA = (role: string) => ['wsp A', 'coordinator A', 'admin'].includ
 
 const actionForms: Record<string, Record<string, string>> = {
 	status: { status: 'in_behandeling' },
-	contact: {},
-	consent: {},
-	note: { tekst: 'Notitie' },
-	reply: { tekst: 'Wij bellen u.' },
-	reassign: { collega: 'nobody' },
+	eersteContact: {},
+	toestemming: {},
+	notitie: { tekst: 'Notitie' },
+	antwoord: { tekst: 'Wij bellen u.' },
+	overdragen: { collega: 'nobody' },
 	stap: { stap: 'voorgedragen', afspraken: 'Twee profielen voorgedragen.' },
 	taak: { taak: '999999999' }
 };
@@ -158,8 +158,8 @@ describe('authorisation matrix for /wsp', () => {
 				expect(data.texts.some((t) => t.ref === heldRef)).toBe(seesRegionA(role));
 			}
 			if (seesRegionA(role) || result !== 'allowed') return;
-			const decision = (await texts.actions.publiceer(
-				event(users[role], '/wsp/teksten?/publiceer', { ref: heldRef })
+			const decision = (await texts.actions.publiceren(
+				event(users[role], '/wsp/teksten?/publiceren', { ref: heldRef })
 			)) as { status?: number };
 			expect(decision.status).toBe(400);
 			const [row] = await holder.db!.sql`

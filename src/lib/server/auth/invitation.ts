@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { refuse, type Refusal } from '../result';
 import type { Sql } from '../db/database';
 import { recordAudit } from '../audit';
 import { enqueueMail } from '../mail/outbox';
@@ -18,7 +19,7 @@ export interface InvitationInput {
 	invitedBy: string | null;
 }
 
-export type InviteResult = { ok: true; userId: string; token: string } | { ok: false; reason: 'email-taken' };
+export type InviteResult = { ok: true; userId: string; token: string } | Refusal<'email-taken'>;
 
 /**
  * Creates the account without a password and issues a 7-day link. Inviting an address again while its
@@ -34,7 +35,9 @@ export async function inviteUser(
 	const now = clock.now();
 	return sql.begin(async (tx): Promise<InviteResult> => {
 		let user = await getUserByEmail(tx, input.email);
-		if (user && (user.hasPassword || !user.active)) return { ok: false, reason: 'email-taken' };
+		if (user && (user.hasPassword || !user.active)) {
+			return refuse('email-taken', 'Er is al een account met dit e-mailadres.', 'email');
+		}
 		user ??= await createUser(tx, {
 			email: input.email,
 			role: input.role,
@@ -87,9 +90,7 @@ export async function getOpenInvitation(
 }
 
 export type AcceptResult =
-	| { ok: true; userId: string }
-	| { ok: false; reason: 'invalid-token' }
-	| { ok: false; reason: 'invalid-name' | 'weak-password'; message: string };
+	{ ok: true; userId: string } | Refusal<'invalid-token' | 'invalid-name' | 'weak-password'>;
 
 /** The invitee chooses their name and password; the link is then used up. Clicking it proved the address. */
 export async function acceptInvitation(
@@ -105,12 +106,12 @@ export async function acceptInvitation(
 			where i.token_hash = ${hashToken(input.token)} and i.accepted_at is null and i.expires_at > ${now}
 				and u.active and u.password_hash is null
 			for update of i`;
-		if (!row) return { ok: false, reason: 'invalid-token' };
+		if (!row) return refuse('invalid-token', 'Deze uitnodiging werkt niet meer.');
 		if (name.length < 2 || name.length > 100) {
-			return { ok: false, reason: 'invalid-name', message: 'Vul uw naam in (2 tot 100 tekens).' };
+			return refuse('invalid-name', 'Vul uw naam in (2 tot 100 tekens).', 'naam');
 		}
 		const problem = passwordProblem(input.password, row.email);
-		if (problem) return { ok: false, reason: 'weak-password', message: problem };
+		if (problem) return refuse('weak-password', problem, 'wachtwoord');
 		await tx`update users set name = ${name}, password_hash = ${await hashPassword(input.password)},
 			email_verified_at = ${now} where id = ${row.user_id}`;
 		await tx`update invitations set accepted_at = ${now} where token_hash = ${hashToken(input.token)}`;

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { refuse, type Refusal } from '../result';
 import type { Sql } from '../db/database';
 import { recordAudit } from '../audit';
 import { enqueueMail } from '../mail/outbox';
@@ -49,10 +50,9 @@ export async function isPasswordResetTokenValid(sql: Sql, clock: Clock, token: s
 	return Boolean(row);
 }
 
-export type PasswordResetResult =
-	| { ok: true; userId: string }
-	| { ok: false; reason: 'invalid-token' }
-	| { ok: false; reason: 'weak-password'; message: string };
+export const EXPIRED_LINK = 'Deze link werkt niet meer.';
+
+export type PasswordResetResult = { ok: true; userId: string } | Refusal<'invalid-token' | 'weak-password'>;
 
 /**
  * Sets the new password and uses up the link (and every other open link of that account). All sessions
@@ -70,9 +70,9 @@ export async function resetPassword(
 			where t.token_hash = ${hashToken(input.token)} and t.used_at is null and t.expires_at > ${now}
 				and u.active
 			for update of t`;
-		if (!row) return { ok: false, reason: 'invalid-token' };
+		if (!row) return refuse('invalid-token', EXPIRED_LINK);
 		const problem = passwordProblem(input.password, row.email);
-		if (problem) return { ok: false, reason: 'weak-password', message: problem };
+		if (problem) return refuse('weak-password', problem, 'wachtwoord');
 		await tx`update users set password_hash = ${await hashPassword(input.password)} where id = ${row.user_id}`;
 		await tx`update password_reset_tokens set used_at = ${now} where user_id = ${row.user_id} and used_at is null`;
 		await invalidateUserSessions(tx, row.user_id);

@@ -1,6 +1,6 @@
 import type { ProfileDocument } from '../../../../search/document';
 import type { Queryable } from '../db/database';
-import { PUBLIC_REF_PATTERN } from './public-ref';
+import { PUBLIC_REF_PATTERN } from '../../public-ref';
 
 export type PublicProfileLookup =
 	{ status: 'published'; document: ProfileDocument } | { status: 'unpublished' } | { status: 'unknown' };

@@ -106,7 +106,7 @@ describe('reviewing held-back profile texts', () => {
 			scope: oneRegion('AM22'),
 			kAnonymity: 5
 		});
-		expect(outcome).toEqual({ ok: false, reason: 'not-found' });
+		expect(outcome).toMatchObject({ ok: false, reason: 'not-found' });
 	});
 
 	it('shows an adviser on no team nothing, and lets them decide nothing', async () => {
@@ -118,7 +118,7 @@ describe('reviewing held-back profile texts', () => {
 			scope: NO_REGION,
 			kAnonymity: 5
 		});
-		expect(outcome).toEqual({ ok: false, reason: 'not-found' });
+		expect(outcome).toMatchObject({ ok: false, reason: 'not-found' });
 	});
 
 	it('publishes the edited text, records who did it, and updates the search index', async () => {

@@ -1,6 +1,6 @@
 import type { ProfileDocument } from '$search/document';
 import type { Challenge } from 'altcha-lib';
-import { PUBLIC_REF_PATTERN } from '../profiles/public-ref';
+import { normalisePublicRef, PUBLIC_REF_PATTERN } from '../../public-ref';
 import type { Clock } from '../clock';
 import type { Sql } from '../db/database';
 import { log } from '../log';
@@ -35,7 +35,7 @@ export interface SelectedProfile {
 
 /** The refs of a selection (`?kandidaat=KV-...&kandidaat=...`), well-formed, unique, at most ten. */
 export function selectedRefs(values: string[]): string[] {
-	return [...new Set(values.map((v) => v.trim().toUpperCase()))]
+	return [...new Set(values.map(normalisePublicRef))]
 		.filter((r) => PUBLIC_REF_PATTERN.test(r))
 		.slice(0, MAX_PROFILES);
 }

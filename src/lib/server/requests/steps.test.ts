@@ -61,25 +61,25 @@ describe('step form', () => {
 	it('asks for what each step needs, in Dutch', () => {
 		expect(parseStepForm(form({ stap: 'kennismakingsgesprek' }))).toEqual({
 			ok: false,
-			errors: { meetingOn: 'Vul de datum van het gesprek in.' }
+			errors: { datum: 'Vul de datum van het gesprek in.' }
 		});
 		expect(parseStepForm(form({ stap: 'geplaatst', start: '2026-03-01' }))).toMatchObject({
 			ok: false,
-			errors: { contractType: 'Kies het soort contract.' }
+			errors: { contract: 'Kies het soort contract.' }
 		});
 		expect(
 			parseStepForm(form({ stap: 'proefplaatsing', start: '2026-03-01', einde: '2026-02-01' }))
 		).toMatchObject({
 			ok: false,
-			errors: { endsOn: 'De einddatum ligt voor de start.' }
+			errors: { einde: 'De einddatum ligt voor de start.' }
 		});
 		expect(parseStepForm(form({ stap: 'sollicitatiegesprek', datum: '2026-02-30' }))).toMatchObject({
 			ok: false,
-			errors: { meetingOn: 'Deze datum bestaat niet.' }
+			errors: { datum: 'Deze datum bestaat niet.' }
 		});
 		expect(parseStepForm(form({ stap: 'geen_match' }))).toMatchObject({
 			ok: false,
-			errors: { reason: 'Vul de reden in.' }
+			errors: { reden: 'Vul de reden in.' }
 		});
 		expect(parseStepForm(form({ stap: 'iets' }))).toMatchObject({ ok: false });
 	});

@@ -104,7 +104,19 @@ const StepSchema = v.pipe(
 );
 export type StepInput = v.InferOutput<typeof StepSchema>;
 
-/** The form's fields (Dutch names) to a checked step, or the first problem per field. */
+/** The form's field for each part of a step: problems are reported under the field's name. */
+const FORM_FIELDS: Record<keyof StepInput, string> = {
+	kind: 'stap',
+	meetingOn: 'datum',
+	place: 'plaats',
+	startsOn: 'start',
+	endsOn: 'einde',
+	contractType: 'contract',
+	reason: 'reden',
+	agreements: 'afspraken'
+};
+
+/** The form's fields (Dutch names) to a checked step, or the first problem per form field. */
 export function parseStepForm(
 	form: FormData
 ): { ok: true; step: StepInput } | { ok: false; errors: Record<string, string> } {
@@ -112,21 +124,13 @@ export function parseStepForm(
 		const value = form.get(name);
 		return typeof value === 'string' ? value : undefined;
 	};
-	const result = v.safeParse(StepSchema, {
-		kind: get('stap'),
-		meetingOn: get('datum'),
-		place: get('plaats'),
-		startsOn: get('start'),
-		endsOn: get('einde'),
-		contractType: get('contract'),
-		reason: get('reden'),
-		agreements: get('afspraken')
-	});
+	const input = Object.fromEntries(Object.entries(FORM_FIELDS).map(([key, field]) => [key, get(field)]));
+	const result = v.safeParse(StepSchema, input);
 	if (result.success) return { ok: true, step: result.output };
 	const errors: Record<string, string> = {};
 	for (const issue of result.issues) {
-		const key = String(issue.path?.[0]?.key ?? 'kind');
-		errors[key] ??= issue.message;
+		const key = String(issue.path?.[0]?.key ?? 'kind') as keyof StepInput;
+		errors[FORM_FIELDS[key] ?? 'stap'] ??= issue.message;
 	}
 	return { ok: false, errors };
 }

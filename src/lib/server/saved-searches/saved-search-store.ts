@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import { refuse, type Outcome } from '../result';
 import type { Clock } from '../clock';
 import type { Queryable } from '../db/database';
 import { generateSecureRandomString } from '../auth/random';
@@ -35,7 +36,7 @@ const toSavedSearch = (r: postgres.Row): SavedSearch => ({
 
 const unixSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
-export type CreateResult = { ok: true; search: SavedSearch } | { ok: false; message: string };
+export type CreateResult = Outcome<{ search: SavedSearch }, 'too-many'>;
 
 /** Alerts start from now: candidates published before the search was saved are not "new". */
 export async function createSavedSearch(
@@ -46,10 +47,10 @@ export async function createSavedSearch(
 	const now = clock.now();
 	const [{ n }] = await sql`select count(*)::int as n from saved_searches where user_id = ${input.userId}`;
 	if (n >= MAX_SAVED_SEARCHES) {
-		return {
-			ok: false,
-			message: `U hebt al ${MAX_SAVED_SEARCHES} zoekopdrachten bewaard. Verwijder er eerst een.`
-		};
+		return refuse(
+			'too-many',
+			`U hebt al ${MAX_SAVED_SEARCHES} zoekopdrachten bewaard. Verwijder er eerst een.`
+		);
 	}
 	const [row] = await sql`
 		insert into saved_searches (id, user_id, name, query, last_viewed_at, alert_cursor, created_at)
