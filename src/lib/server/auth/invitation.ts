@@ -2,10 +2,10 @@ import type { Clock } from '../clock';
 import { refuse, type Refusal } from '../result';
 import type { Sql } from '../db/database';
 import { recordAudit } from '../audit';
-import { enqueueMail } from '../mail/outbox';
 import { invitationMail, roleLabels } from './auth-mail';
 import { hashPassword, passwordProblem } from './password';
-import { generateSecureRandomString, hashToken } from './random';
+import { issueLink } from './link-mail';
+import { hashToken } from './random';
 import type { Role } from './session-user';
 import { createUser, getUserByEmail } from './user';
 
@@ -45,25 +45,28 @@ export async function inviteUser(
 			isCoordinator: input.isCoordinator ?? false
 		});
 		await tx`delete from invitations where user_id = ${user.id} and accepted_at is null`;
-		const token = generateSecureRandomString(20);
-		await tx`insert into invitations (token_hash, user_id, invited_by, created_at, expires_at)
-			values (${hashToken(token)}, ${user.id}, ${input.invitedBy}, ${now},
-				${new Date(now.getTime() + INVITATION_VALID_MS)})`;
-		if (sendTo) {
-			const mail = invitationMail(`${sendTo.origin}/uitnodiging/${token}`, roleLabels[user.role]);
-			await enqueueMail(tx, {
-				...mail,
-				to: user.email,
-				kind: 'invitation',
-				related: { type: 'user', id: user.id }
-			});
-		}
-		await recordAudit(tx, {
-			userId: input.invitedBy,
-			action: 'user-invited',
-			subjectType: 'user',
-			subjectId: user.id,
-			details: { role: user.role, regionCode: user.regionCode }
+		const invitee = user;
+		const token = await issueLink(tx, {
+			table: 'invitations',
+			userId: invitee.id,
+			now,
+			validMs: INVITATION_VALID_MS,
+			columns: { invited_by: input.invitedBy },
+			mail: sendTo
+				? (link) => ({
+						...invitationMail(`${sendTo.origin}/uitnodiging/${link}`, roleLabels[invitee.role]),
+						to: invitee.email,
+						kind: 'invitation',
+						related: { type: 'user', id: invitee.id }
+					})
+				: null,
+			audit: {
+				userId: input.invitedBy,
+				action: 'user-invited',
+				subjectType: 'user',
+				subjectId: invitee.id,
+				details: { role: invitee.role, regionCode: invitee.regionCode }
+			}
 		});
 		return { ok: true, userId: user.id, token };
 	});

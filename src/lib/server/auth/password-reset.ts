@@ -2,10 +2,10 @@ import type { Clock } from '../clock';
 import { refuse, type Refusal } from '../result';
 import type { Sql } from '../db/database';
 import { recordAudit } from '../audit';
-import { enqueueMail } from '../mail/outbox';
 import { passwordResetMail } from './auth-mail';
 import { hashPassword, passwordProblem } from './password';
-import { generateSecureRandomString, hashToken } from './random';
+import { issueLink } from './link-mail';
+import { hashToken } from './random';
 import { invalidateUserSessions } from './session';
 
 export const PASSWORD_RESET_VALID_MS = 60 * 60 * 1000;
@@ -24,21 +24,18 @@ export async function requestPasswordReset(
 		const [user] = await tx`select id, email from users
 			where lower(email) = lower(${input.email.trim()}) and active and password_hash is not null`;
 		if (!user) return;
-		const token = generateSecureRandomString(20);
-		await tx`insert into password_reset_tokens (token_hash, user_id, created_at, expires_at)
-			values (${hashToken(token)}, ${user.id}, ${now}, ${new Date(now.getTime() + PASSWORD_RESET_VALID_MS)})`;
-		const mail = passwordResetMail(`${input.origin}/wachtwoord-herstellen/${token}`);
-		await enqueueMail(tx, {
-			...mail,
-			to: user.email,
-			kind: 'password-reset',
-			related: { type: 'user', id: user.id }
-		});
-		await recordAudit(tx, {
-			userId: null,
-			action: 'password-reset-requested',
-			subjectType: 'user',
-			subjectId: user.id
+		await issueLink(tx, {
+			table: 'password_reset_tokens',
+			userId: user.id,
+			now,
+			validMs: PASSWORD_RESET_VALID_MS,
+			mail: (token) => ({
+				...passwordResetMail(`${input.origin}/wachtwoord-herstellen/${token}`),
+				to: user.email,
+				kind: 'password-reset',
+				related: { type: 'user', id: user.id }
+			}),
+			audit: { userId: null, action: 'password-reset-requested', subjectType: 'user', subjectId: user.id }
 		});
 	});
 }

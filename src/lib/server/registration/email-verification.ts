@@ -1,13 +1,13 @@
 import type { Clock } from '../clock';
 import type { Queryable, Sql } from '../db/database';
 import { recordAudit } from '../audit';
-import { generateSecureRandomString, hashToken } from '../auth/random';
+import { hashToken, newLinkToken } from '../auth/random';
 
 export const VERIFICATION_VALID_MS = 2 * 24 * 60 * 60 * 1000;
 
 /** A one-time link for the address just registered; only its hash is kept. */
 export async function issueVerificationToken(tx: Queryable, userId: string, now: Date): Promise<string> {
-	const token = generateSecureRandomString(20);
+	const token = newLinkToken();
 	await tx`insert into email_verification_tokens (token_hash, user_id, created_at, expires_at)
 		values (${hashToken(token)}, ${userId}, ${now}, ${new Date(now.getTime() + VERIFICATION_VALID_MS)})`;
 	return token;

@@ -2,7 +2,7 @@ import { enqueueMail } from '../mail/outbox';
 import { statusLink } from './links';
 import type { CandidateLine, EmployerContact, MailText } from './messages';
 import type { Queryable } from '../db/database';
-import { hashStatusToken, newStatusToken } from './token';
+import { hashToken, newLinkToken } from '../auth/random';
 
 /** What every mail to the employer about one case needs: the address, the adviser, the WSP, the lines. */
 export interface CaseContact extends EmployerContact {
@@ -51,10 +51,10 @@ export const replyToOf = (contact: EmployerContact): string | null =>
  * so every later mail can link straight to the page without the first token ever being kept.
  */
 export async function newStatusLink(q: Queryable, submissionId: number, origin: string, now: Date) {
-	const token = newStatusToken();
+	const token = newLinkToken();
 	await q`
 		insert into submission_links (token_hash, submission_id, created_at)
-		values (${hashStatusToken(token)}, ${submissionId}, ${now})`;
+		values (${hashToken(token)}, ${submissionId}, ${now})`;
 	return statusLink(origin, token);
 }
 

@@ -3,7 +3,7 @@ import type { Sql } from '../db/database';
 import { EMPLOYER_STATUS_LABELS, OUTCOME_LABELS, type Outcome, type RequestStatus } from './labels';
 import { lookupPublicProfile } from './profile-source';
 import { describeStep, type StepRow } from './steps';
-import { hashStatusToken, STATUS_TOKEN_PATTERN } from './token';
+import { hashToken, LINK_TOKEN_PATTERN } from '../auth/random';
 
 export interface EmployerCaseView {
 	regionCode: string;
@@ -45,8 +45,8 @@ export async function getEmployerStatus(
 	token: string,
 	now: Date
 ): Promise<EmployerStatusView | null> {
-	if (!STATUS_TOKEN_PATTERN.test(token)) return null;
-	const hash = hashStatusToken(token);
+	if (!LINK_TOKEN_PATTERN.test(token)) return null;
+	const hash = hashToken(token);
 	const [submission] = await sql`
 		select id, created_at, company_name, contact_name from employer_submissions s
 		where s.erased_at is null and (s.token_hash = ${hash}

@@ -1,10 +1,10 @@
 import type { Queryable, Sql } from '../db/database';
 import { recordAudit } from '../audit';
-import { generateSecureRandomString, hashToken } from '../auth/random';
+import { newLinkToken, hashToken } from '../auth/random';
 
 /** A fresh link per mail; earlier links keep working until the search is deleted. */
 export async function createUnsubscribeToken(tx: Queryable, searchId: string, now: Date): Promise<string> {
-	const token = generateSecureRandomString(20);
+	const token = newLinkToken();
 	await tx`insert into saved_search_unsubscribe_tokens (token_hash, saved_search_id, created_at)
 		values (${hashToken(token)}, ${searchId}, ${now})`;
 	return token;
