@@ -4,7 +4,7 @@ import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
 import { scopeOf } from '$lib/server/auth/scope';
 import { checkbox, optionalText } from '$lib/server/forms/fields';
-import { parseForm, refusalFailure } from '$lib/server/forms/parse-form';
+import { formFailure, parseForm } from '$lib/server/forms/parse-form';
 import { publicRefField } from '$lib/public-ref';
 import { listHeldTexts, reviewHeldText } from '$lib/server/profiles/text-review';
 import { searchIndexTarget } from '$lib/server/search/search-service';
@@ -41,7 +41,8 @@ async function review(event: Parameters<Actions[string]>[0], decision: 'approved
 	if (!outcome.ok) {
 		const values = { ...form.values, ref, tekst: 'text' in outcome ? outcome.text : form.values.tekst };
 		return fail(400, {
-			...refusalFailure(values, outcome),
+			// One alert per text on this page: the refusal is its message, not a field error.
+			...formFailure(values, {}, { message: outcome.message }),
 			findings: 'findings' in outcome ? outcome.findings : ([] as string[])
 		});
 	}
