@@ -239,7 +239,7 @@ describe('authorisation matrix for /wsp', () => {
 	it('records an audit entry for each view of the request page', async () => {
 		const [row] = await holder.db!.sql`
 			select count(*)::int as n from audit_log
-			where action = 'interest_request.view' and subject_id = ${String(requestId)}`;
+			where action = 'interest-request-viewed' and subject_id = ${String(requestId)}`;
 		expect(row.n).toBe(3);
 	});
 });

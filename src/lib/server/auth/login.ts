@@ -46,7 +46,7 @@ export async function logIn(
 	}
 	await limiter.recordSuccess(input.email, input.clientAddress);
 	const { token, session } = await createSession(sql, clock, row.id);
-	await recordAudit(sql, { userId: row.id, action: 'login', subjectType: 'user', subjectId: row.id });
+	await recordAudit(sql, { userId: row.id, action: 'user-logged-in', subjectType: 'user', subjectId: row.id });
 	return {
 		ok: true,
 		token,

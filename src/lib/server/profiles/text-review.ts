@@ -119,7 +119,7 @@ export async function reviewHeldText(
 			where public_ref = ${input.ref}`;
 		await recordAudit(tx, {
 			userId: input.user.id,
-			action: `profile-text.${input.decision}`,
+			action: input.decision === 'approved' ? 'profile-text-approved' : 'profile-text-rejected',
 			subjectType: 'candidate',
 			subjectId: input.ref,
 			details: {

@@ -1,3 +1,4 @@
+import { auditActionLabel } from '../audit';
 import type { Sql } from '../db/database';
 
 /**
@@ -42,7 +43,7 @@ export async function exportAccountData(sql: Sql, userId: string, exportedAt: Da
 			laatstBekekenOp: s.last_viewed_at.toISOString(),
 			laatsteEMailOp: s.last_alert_at?.toISOString() ?? null
 		})),
-		activiteit: activity.map((a) => ({ actie: a.action, op: a.at.toISOString() }))
+		activiteit: activity.map((a) => ({ actie: auditActionLabel(a.action), op: a.at.toISOString() }))
 	};
 }
 

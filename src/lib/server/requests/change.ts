@@ -1,6 +1,4 @@
-import { recordAudit, type AuditEntry } from '../audit';
-
-type AuditDetails = NonNullable<AuditEntry['details']>;
+import { recordAudit, type AuditAction, type AuditDetails } from '../audit';
 import type { SessionUser } from '../auth/session-user';
 import type { Clock } from '../clock';
 import type { Sql } from '../db/database';
@@ -25,7 +23,7 @@ export async function changeRequest<E extends string>(
 	sql: Sql,
 	requestId: number,
 	ctx: ChangeContext,
-	action: string,
+	action: Extract<AuditAction, `interest-request-${string}`>,
 	apply: (tx: Queryable, row: RequestRow, now: Date) => Promise<E | AuditDetails | void>
 ): Promise<ChangeResult<E>> {
 	const result = await sql.begin(async (tx) => {
@@ -35,7 +33,7 @@ export async function changeRequest<E extends string>(
 		if (typeof outcome === 'string') return { ok: false as const, error: outcome };
 		await recordAudit(tx, {
 			userId: ctx.user.id,
-			action: `interest_request.${action}`,
+			action,
 			subjectType: 'interest_request',
 			subjectId: String(requestId),
 			details: outcome ?? {}

@@ -14,7 +14,7 @@ function checkText(text: string): TextError | null {
 
 /** An internal note for colleagues; never shown to the employer. */
 export function addNote(sql: Sql, requestId: number, ctx: ChangeContext, text: string) {
-	return changeRequest<TextError>(sql, requestId, ctx, 'note', async (tx, row, now) => {
+	return changeRequest<TextError>(sql, requestId, ctx, 'interest-request-note-added', async (tx, row, now) => {
 		const problem = checkText(text);
 		if (problem) return problem;
 		await addEvent(tx, { requestId: row.id, kind: 'note', userId: ctx.user.id, at: now, body: text.trim() });
@@ -28,7 +28,7 @@ export function addNote(sql: Sql, requestId: number, ctx: ChangeContext, text: s
  * first contact when nobody had been in touch yet.
  */
 export function replyToEmployer(sql: Sql, requestId: number, ctx: ChangeContext, text: string) {
-	return changeRequest<TextError | 'erased'>(sql, requestId, ctx, 'reply', async (tx, row, now) => {
+	return changeRequest<TextError | 'erased'>(sql, requestId, ctx, 'interest-request-replied', async (tx, row, now) => {
 		const problem = checkText(text);
 		if (problem) return problem;
 		if (!row.employerEmail) return 'erased';

@@ -64,7 +64,7 @@ export async function setAccountManager(
 			where id = ${input.employerId}`;
 		await recordAudit(tx, {
 			userId: input.by.id,
-			action: 'employer.account_manager',
+			action: 'employer-contact-set',
 			subjectType: 'employer',
 			subjectId: String(input.employerId),
 			details: { from: employer.account_manager_id, to: input.userId }

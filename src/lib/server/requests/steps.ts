@@ -195,7 +195,7 @@ export type StepError = 'consent_required' | 'closed' | 'invalid';
  * Placing or turning down closes the line. Access is checked by the caller.
  */
 export function recordStep(sql: Sql, requestId: number, ctx: ChangeContext, step: StepInput) {
-	return changeRequest<StepError>(sql, requestId, ctx, 'step', async (tx, row, now) => {
+	return changeRequest<StepError>(sql, requestId, ctx, 'interest-request-step-recorded', async (tx, row, now) => {
 		const aboutLine = LINE_STEPS.includes(step.kind);
 		if (aboutLine && row.status === 'afgerond') return 'closed';
 		if (NEEDS_CONSENT.includes(step.kind) && !row.candidateConsentAt) return 'consent_required';

@@ -86,7 +86,7 @@ export async function completeTask(
 		await tx`update case_tasks set done_at = ${now}, done_by = ${user.id} where id = ${taskId}`;
 		await recordAudit(tx, {
 			userId: user.id,
-			action: 'case_task.done',
+			action: 'case-task-done',
 			subjectType: 'case_task',
 			subjectId: String(taskId)
 		});

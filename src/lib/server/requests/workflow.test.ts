@@ -67,9 +67,9 @@ describe('the adviser workflow', () => {
 		const audit = await db.sql`
 			select action, user_id from audit_log where subject_type = 'interest_request' and subject_id = ${String(id)}`;
 		expect(audit.map((a) => a.action)).toEqual([
-			'interest_request.status',
-			'interest_request.status',
-			'interest_request.status'
+			'interest-request-status-changed',
+			'interest-request-status-changed',
+			'interest-request-status-changed'
 		]);
 		expect(audit.every((a) => a.user_id === ctx.user.id)).toBe(true);
 	});

@@ -29,7 +29,7 @@ export function changeStatus(
 	to: RequestStatus,
 	outcome: Outcome | null
 ): Promise<{ ok: true } | { ok: false; error: StatusError | 'not_found' }> {
-	return changeRequest<StatusError>(sql, requestId, ctx, 'status', async (tx, row, now) => {
+	return changeRequest<StatusError>(sql, requestId, ctx, 'interest-request-status-changed', async (tx, row, now) => {
 		if (!NEXT_STATUSES[row.status].includes(to)) return 'transition';
 		if (to === 'afgerond' && !outcome) return 'outcome_required';
 		if (outcome && SHARES_DETAILS.includes(outcome) && !row.candidateConsentAt) return 'consent_required';
@@ -64,7 +64,7 @@ export function changeStatus(
 
 /** The 24-hour promise is about this moment: an adviser has spoken to or written to the employer. */
 export function recordFirstContact(sql: Sql, requestId: number, ctx: ChangeContext) {
-	return changeRequest<'already'>(sql, requestId, ctx, 'contact', async (tx, row, now) => {
+	return changeRequest<'already'>(sql, requestId, ctx, 'interest-request-contacted', async (tx, row, now) => {
 		if (row.firstContactAt) return 'already';
 		await markFirstContact(tx, row, ctx.user.id, now);
 		return {};
@@ -90,7 +90,7 @@ export async function markFirstContact(tx: Queryable, row: RequestRow, userId: s
 
 /** The candidate agreed that their name and contact details go to this employer. */
 export function recordCandidateConsent(sql: Sql, requestId: number, ctx: ChangeContext) {
-	return changeRequest<'already'>(sql, requestId, ctx, 'consent', async (tx, row, now) => {
+	return changeRequest<'already'>(sql, requestId, ctx, 'interest-request-consent-recorded', async (tx, row, now) => {
 		if (row.candidateConsentAt) return 'already';
 		await tx`
 			update interest_requests set candidate_consent_at = ${now}, candidate_consent_by = ${ctx.user.id},

@@ -1,5 +1,6 @@
 import { app } from '$lib/server/app';
-import { listAudit } from '$lib/server/audit';
+import { AUDIT_SUBJECTS, listAudit } from '$lib/server/audit';
+import { auditLine } from '$lib/server/audit-view';
 import { requireUser } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
@@ -10,9 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const entries = await listAudit(app().db.sql, { subjectType, subjectId, limit: 200 });
 	return {
 		filter: { subjectType, subjectId },
-		entries: entries.map((e) => ({
-			...e,
-			details: Object.keys(e.details).length ? JSON.stringify(e.details) : ''
-		}))
+		subjects: Object.entries(AUDIT_SUBJECTS).map(([value, label]) => ({ value, label })),
+		entries: entries.map(auditLine)
 	};
 };
