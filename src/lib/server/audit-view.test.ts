@@ -68,7 +68,7 @@ describe('an audit line on /beheer/audit', () => {
 	});
 });
 
-describe('the renaming of stored audit actions (migrations/0600)', () => {
+describe('the renaming of stored audit actions (migrations/0610)', () => {
 	it('gives rows written under the old names the new names, so they show in Dutch', async () => {
 		const { readFileSync } = await import('node:fs');
 		const { createTestDatabase } = await import('../../../tests/helpers/test-database');
@@ -79,7 +79,7 @@ describe('the renaming of stored audit actions (migrations/0600)', () => {
 				await db.sql`insert into audit_log (user_id, action, subject_type, subject_id)
 					values (null, ${action}, 'region', 'AM03')`;
 			}
-			await db.sql.unsafe(readFileSync('migrations/0600_audit_action_names.sql', 'utf8'));
+			await db.sql.unsafe(readFileSync('migrations/0610_audit_action_names.sql', 'utf8'));
 			const lines = (await listAudit(db.sql, { subjectType: 'region', subjectId: 'AM03' })).map(auditLine);
 			expect(lines.map((l) => l.action).sort()).toEqual([
 				'Aanvraag bekeken',

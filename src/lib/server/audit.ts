@@ -2,7 +2,7 @@ import type { Queryable, Sql } from './db/database';
 
 /**
  * Every action the audit log records, named `subject-verb` in English (kebab-case), with what the admin
- * reads on /beheer/audit. Names written before migrations/0600 used other spellings; that migration
+ * reads on /beheer/audit. Names written before migrations/0610 used other spellings; that migration
  * renamed the stored rows.
  */
 export const AUDIT_ACTIONS = {
