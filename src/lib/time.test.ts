@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+	addDays,
 	amsterdamDay,
 	amsterdamMidnight,
 	amsterdamMonth,
 	formatDay,
 	formatInstant,
+	isCalendarDay,
 	localInstant,
 	localParts,
 	startOfAmsterdamDay
@@ -47,5 +49,18 @@ describe('time in Amsterdam, on any machine', () => {
 		expect(formatInstant(at, 'dayTime')).toBe('1 mrt, 10:05');
 		expect(formatDay('2026-03-01', 'dateShort')).toBe('1 mrt 2026');
 		expect(formatDay('2026-03', 'month')).toBe('maart 2026');
+	});
+
+	it('knows which days exist, so a typed 31 February is refused rather than moved to March', () => {
+		expect(isCalendarDay('2026-02-28')).toBe(true);
+		expect(isCalendarDay('2028-02-29')).toBe(true);
+		expect(isCalendarDay('2026-02-29')).toBe(false);
+		expect(isCalendarDay('2026-02-31')).toBe(false);
+		expect(isCalendarDay('2026-13-01')).toBe(false);
+		expect(isCalendarDay('0000-01-01')).toBe(false);
+		expect(isCalendarDay('9999-12-31')).toBe(false);
+		expect(isCalendarDay('1-3-2026')).toBe(false);
+		expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
+		expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
 	});
 });

@@ -98,6 +98,26 @@ export function amsterdamDay(at: Date): string {
 	return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Whether `YYYY-MM-DD` is a day that exists (no 31 February), in a window of years that a person or a
+ * database can mean: `Date.parse` accepts year 0 and rolls 2026-02-31 over to 3 March.
+ */
+export function isCalendarDay(day: string): boolean {
+	const m = CALENDAR_DAY.exec(day);
+	if (!m) return false;
+	const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	if (year < 1900 || year > 2199 || month < 1 || month > 12 || date < 1) return false;
+	return date <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The calendar day `days` after (or before, when negative) a `YYYY-MM-DD` day. */
+export function addDays(day: string, days: number): string {
+	const [year, month, date] = day.split('-').map(Number);
+	return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+}
+
 /** The Amsterdam calendar month of an instant, as `YYYY-MM`. */
 export const amsterdamMonth = (at: Date) => amsterdamDay(at).slice(0, 7);
 

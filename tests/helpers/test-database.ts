@@ -27,3 +27,6 @@ export async function createTestDatabase(): Promise<Database> {
 	const dump = new Blob([readFileSync(template.ref)]);
 	return openDatabase({ loadDataDir: dump });
 }
+
+/** Whether tests run on PostgreSQL (several connections) rather than PGlite (one). */
+export const usesPostgres = () => inject('databaseTemplate').kind === 'postgres';

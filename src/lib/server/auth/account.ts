@@ -5,6 +5,7 @@ import { hashPassword, passwordProblem, verifyPasswordHash } from './password';
 import { invalidateUserSessions } from './session';
 import type { SessionUser } from './session-user';
 import { listRegionTeam } from './user';
+import { isCalendarDay } from '$lib/time';
 
 export type AccountChange = Outcome<object, 'wrong-password' | 'weak-password' | 'invalid-absence'>;
 
@@ -33,8 +34,6 @@ export async function changePassword(
 	return { ok: true };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * A WSP member's absence, by calendar day in Dutch time: from the start of `from` until the end of
  * `until`. The backup must be an active colleague of the same team.
@@ -46,9 +45,9 @@ export async function setAbsence(
 	if (input.user.role !== 'wsp' || !input.user.regionCode) {
 		return refuse('invalid-absence', 'Alleen leden van een WSP-team kunnen afwezigheid doorgeven.', 'van');
 	}
-	if (!DATE.test(input.from))
+	if (!isCalendarDay(input.from))
 		return refuse('invalid-absence', 'Vul de eerste dag van uw afwezigheid in.', 'van');
-	if (!DATE.test(input.until))
+	if (!isCalendarDay(input.until))
 		return refuse('invalid-absence', 'Vul de laatste dag van uw afwezigheid in.', 'tot');
 	if (input.until < input.from) {
 		return refuse('invalid-absence', 'De laatste dag kan niet voor de eerste dag liggen.', 'tot');

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { PASSWORD_MAX_LENGTH } from '../auth/password';
+import { isCalendarDay } from '$lib/time';
 
 /**
  * The building blocks of form schemas, so the same kind of field is checked (and worded) the same way on
@@ -110,10 +111,6 @@ export const samePassword = (first: string, second: string) =>
 // Record ids are generated (random text or a number): anything else did not come from our own page.
 const ID = /^[\w-]{1,100}$/;
 
-/** A calendar day from a date input, `YYYY-MM-DD`. */
-export const calendarDay = (required: string) =>
-	v.pipe(v.string(), v.trim(), v.nonEmpty(required), v.isoDate(required));
-
 /** The id of a record chosen in the form (a select, a hidden field): an id, or '' when none is chosen. */
 export const optionalId = (message = 'Deze keuze bestaat niet (meer).') =>
 	v.pipe(
@@ -125,3 +122,11 @@ export const optionalId = (message = 'Deze keuze bestaat niet (meer).') =>
 /** The id of the record a button acts on: a wrong one is a link that no longer works. */
 export const recordId = (message = 'Deze keuze bestaat niet (meer).') =>
 	v.pipe(v.string(), v.trim(), v.regex(ID, message));
+
+/** A day as a date input sends it (`YYYY-MM-DD`) that exists on the calendar; '' when left empty. */
+export const optionalCalendarDay = (invalid = 'Vul een bestaande datum in, bijvoorbeeld 2026-03-15.') =>
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.check((s) => s === '' || isCalendarDay(s), invalid)
+	);

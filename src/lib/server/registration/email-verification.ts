@@ -5,17 +5,32 @@ import { hashToken, newLinkToken } from '../auth/random';
 
 export const VERIFICATION_VALID_MS = 2 * 24 * 60 * 60 * 1000;
 
-/** A one-time link for the address just registered; only its hash is kept. */
-export async function issueVerificationToken(tx: Queryable, userId: string, now: Date): Promise<string> {
+/** What a registration link does: confirm the address, or withdraw a registration nobody confirmed. */
+export type RegistrationLinkPurpose = 'bevestigen' | 'intrekken';
+
+/** A one-time link for a registered address; only its hash is kept. */
+export async function issueVerificationToken(
+	tx: Queryable,
+	userId: string,
+	now: Date,
+	purpose: RegistrationLinkPurpose = 'bevestigen'
+): Promise<string> {
 	const token = newLinkToken();
-	await tx`insert into email_verification_tokens (token_hash, user_id, created_at, expires_at)
-		values (${hashToken(token)}, ${userId}, ${now}, ${new Date(now.getTime() + VERIFICATION_VALID_MS)})`;
+	await tx`insert into email_verification_tokens (token_hash, user_id, created_at, expires_at, purpose)
+		values (${hashToken(token)}, ${userId}, ${now}, ${new Date(now.getTime() + VERIFICATION_VALID_MS)},
+			${purpose})`;
 	return token;
 }
 
-export async function isVerificationTokenValid(sql: Sql, clock: Clock, token: string): Promise<boolean> {
+export async function isVerificationTokenValid(
+	sql: Sql,
+	clock: Clock,
+	token: string,
+	purpose: RegistrationLinkPurpose = 'bevestigen'
+): Promise<boolean> {
 	const [row] = await sql`select 1 from email_verification_tokens
-		where token_hash = ${hashToken(token)} and used_at is null and expires_at > ${clock.now()}`;
+		where token_hash = ${hashToken(token)} and purpose = ${purpose} and used_at is null
+			and expires_at > ${clock.now()}`;
 	return Boolean(row);
 }
 
@@ -28,7 +43,8 @@ export async function verifyEmail(sql: Sql, clock: Clock, token: string): Promis
 	return sql.begin(async (tx) => {
 		const [row] = await tx`
 			update email_verification_tokens set used_at = ${now}
-			where token_hash = ${hashToken(token)} and used_at is null and expires_at > ${now}
+			where token_hash = ${hashToken(token)} and purpose = 'bevestigen' and used_at is null
+				and expires_at > ${now}
 			returning user_id`;
 		if (!row) return false;
 		await tx`update users set email_verified_at = ${now}
@@ -36,6 +52,34 @@ export async function verifyEmail(sql: Sql, clock: Clock, token: string): Promis
 		await recordAudit(tx, {
 			userId: row.user_id,
 			action: 'email-verified',
+			subjectType: 'user',
+			subjectId: row.user_id
+		});
+		return true;
+	});
+}
+
+/**
+ * Withdraws a registration whose address was never confirmed, from the link mailed when someone
+ * registered the address again. A POST as well, for the same reason as confirming.
+ */
+export async function withdrawRegistration(sql: Sql, clock: Clock, token: string): Promise<boolean> {
+	const now = clock.now();
+	return sql.begin(async (tx) => {
+		const [row] = await tx`
+			update email_verification_tokens set used_at = ${now}
+			where token_hash = ${hashToken(token)} and purpose = 'intrekken' and used_at is null
+				and expires_at > ${now}
+			returning user_id`;
+		if (!row) return false;
+		const removed = await tx`delete from users
+			where id = ${row.user_id} and email_verified_at is null and approved_at is null
+				and exists (select 1 from registrations r where r.user_id = users.id)
+			returning id`;
+		if (removed.length === 0) return false;
+		await recordAudit(tx, {
+			userId: null,
+			action: 'registration-withdrawn',
 			subjectType: 'user',
 			subjectId: row.user_id
 		});

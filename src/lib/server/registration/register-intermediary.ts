@@ -2,22 +2,35 @@ import type { Clock } from '../clock';
 import type { Queryable, Sql } from '../db/database';
 import { recordAudit } from '../audit';
 import { hashPassword } from '../auth/password';
-import { createUser, getUserByEmail } from '../auth/user';
+import { createUser, EmailTakenError, getUserByEmail } from '../auth/user';
 import { enqueueMail } from '../mail/outbox';
 import { issueVerificationToken } from './email-verification';
 import type { Registration } from './registration-form';
-import { accountExistsMail, verificationMail } from './registration-mail';
+import { accountExistsMail, registrationPendingMail, verificationMail } from './registration-mail';
 
-async function isUnconfirmedRegistration(tx: Queryable, userId: string): Promise<boolean> {
-	const [row] = await tx`select 1 from users u join registrations r on r.user_id = u.id
+type Pending = 'none' | 'expired' | 'open';
+
+/** An unconfirmed registration of this user: still confirmable ('open'), or with every link expired. */
+async function pendingRegistration(tx: Queryable, userId: string, now: Date): Promise<Pending> {
+	const [row] = await tx<{ open: boolean }[]>`
+		select exists (
+			select 1 from email_verification_tokens t
+			where t.user_id = u.id and t.purpose = 'bevestigen' and t.used_at is null and t.expires_at > ${now}
+		) as open
+		from users u join registrations r on r.user_id = u.id
 		where u.id = ${userId} and u.email_verified_at is null and u.approved_at is null`;
-	return Boolean(row);
+	if (!row) return 'none';
+	return row.open ? 'open' : 'expired';
 }
 
 /**
  * Creates an intermediary account that can do nothing until its address is confirmed and an approver
  * has said yes. When the address has an account already, its owner gets a mail saying so and the
  * caller shows the same answer as for a new account: the form does not tell who is registered.
+ *
+ * A registration that waits for confirmation is never replaced: whoever registered the address again
+ * could otherwise choose the password the owner then activates. The owner gets a link to withdraw it
+ * instead, and can register afresh. Only a registration whose links have all expired makes way.
  */
 export async function registerIntermediary(
 	sql: Sql,
@@ -25,15 +38,41 @@ export async function registerIntermediary(
 	input: Registration,
 	origin: string
 ): Promise<void> {
-	const now = clock.now();
-	// Hashed for both outcomes, so the answer takes as long whether or not the address is known.
+	// Hashed for every outcome, so the answer takes as long whether or not the address is known.
 	const passwordHash = await hashPassword(input.password);
+	try {
+		await register(sql, clock.now(), input, passwordHash, origin);
+	} catch (error) {
+		// Two registrations of one address at the same moment: the other one won the unique index.
+		// Deciding again now sees it, and answers as for any registered address.
+		if (!(error instanceof EmailTakenError)) throw error;
+		await register(sql, clock.now(), input, passwordHash, origin);
+	}
+}
+
+async function register(
+	sql: Sql,
+	now: Date,
+	input: Registration,
+	passwordHash: string,
+	origin: string
+): Promise<void> {
 	await sql.begin(async (tx) => {
 		let existing = await getUserByEmail(tx, input.email);
-		if (existing && (await isUnconfirmedRegistration(tx, existing.id))) {
-			// Nobody proved they own this address yet: the new attempt replaces the old one (e.g. its link expired).
+		const pending = existing ? await pendingRegistration(tx, existing.id, now) : 'none';
+		if (existing && pending === 'expired') {
 			await tx`delete from users where id = ${existing.id}`;
 			existing = null;
+		}
+		if (existing && pending === 'open') {
+			const token = await issueVerificationToken(tx, existing.id, now, 'intrekken');
+			await enqueueMail(tx, {
+				...registrationPendingMail(origin, `${origin}/registreren/intrekken/${token}`),
+				to: existing.email,
+				kind: 'registration-pending',
+				related: { type: 'user', id: existing.id }
+			});
+			return;
 		}
 		if (existing) {
 			await enqueueMail(tx, {

@@ -42,6 +42,37 @@ export function accountExistsMail(origin: string): { subject: string; text: stri
 	};
 }
 
+/**
+ * Sent when an address that waits for confirmation is registered again. It does not confirm anything:
+ * the second attempt may not be the owner's, so it only offers to withdraw the first one.
+ */
+export function registrationPendingMail(
+	origin: string,
+	withdrawLink: string
+): { subject: string; text: string } {
+	return {
+		subject: 'Uw aanmelding bij de Kandidatenverkenner wacht nog op bevestiging',
+		text: [
+			'Goedendag,',
+			'',
+			'Iemand heeft zich opnieuw met dit e-mailadres aangemeld bij de Kandidatenverkenner.',
+			'Er is al een aanmelding met dit adres die nog niet is bevestigd. Daar is niets aan veranderd.',
+			'',
+			'Was u dat, en hebt u de eerste e-mail nog? Bevestig dan met de link in die eerste e-mail.',
+			'',
+			'Wilt u opnieuw beginnen, bijvoorbeeld omdat u de eerste e-mail niet meer hebt? Trek de eerdere',
+			'aanmelding dan in via deze link, en meld u daarna opnieuw aan:',
+			'',
+			withdrawLink,
+			'',
+			`De link werkt 2 dagen. Opnieuw aanmelden kan op ${origin}/registreren.`,
+			'',
+			'Was u dit niet? Dan hoeft u niets te doen. Zonder bevestiging gebeurt er niets.',
+			...closing
+		].join('\n')
+	};
+}
+
 export function approvedMail(origin: string): { subject: string; text: string } {
 	return {
 		subject: 'Uw aanmelding bij de Kandidatenverkenner is goedgekeurd',

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../tests/helpers/test-database';
+import { createTestDatabase, usesPostgres } from '../../../../tests/helpers/test-database';
 import { logIn } from '../auth/login';
 import { LoginLimiter } from '../auth/rate-limit';
 import type { SessionUser } from '../auth/session-user';
+import { createUser } from '../auth/user';
 import { fakeClock } from '../clock';
 import type { Database } from '../db/database';
 import { insertStaff } from '../requests/test-fixtures';
@@ -11,7 +12,12 @@ import { createSavedSearch, setAlertFrequency } from '../saved-searches/saved-se
 import { deleteOwnAccount } from './account-deletion';
 import { exportAccountData } from './account-export';
 import { approveRegistration, listPendingRegistrations, refuseRegistration } from './approval';
-import { isVerificationTokenValid, verifyEmail } from './email-verification';
+import {
+	issueVerificationToken,
+	isVerificationTokenValid,
+	verifyEmail,
+	withdrawRegistration
+} from './email-verification';
 import { registerIntermediary } from './register-intermediary';
 import { parseRegistration, type Registration } from './registration-form';
 import { RegistrationLimiter } from './registration-limiter';
@@ -160,16 +166,93 @@ describe('register, verify, approve', () => {
 		]);
 	});
 
-	it('lets a new attempt replace a registration whose address was never confirmed', async () => {
+	it('never lets a second registration replace the password of one that waits for confirmation', async () => {
+		const email = 'wacht@reintegratie.example';
+		await registerIntermediary(db.sql, clock, registration(email), origin);
+		const first = await userIdOf(email);
+		const ownersLink = await verificationToken(email);
+		await registerIntermediary(
+			db.sql,
+			clock,
+			{ ...registration(email), password: 'het wachtwoord van een ander' },
+			origin
+		);
+		expect(await userIdOf(email)).toBe(first);
+		const mails = await mailsTo(email);
+		expect(mails.map((m) => m.kind)).toEqual(['email-verification', 'registration-pending']);
+		// The second mail confirms nothing: it only offers to withdraw.
+		expect(mails[1].text_body).not.toContain('/registreren/bevestigen/');
+
+		expect(await verifyEmail(db.sql, clock, ownersLink)).toBe(true);
+		await approveRegistration(db.sql, clock, { userId: first, by: coordinator, origin });
+		const attempt = (password: string) =>
+			logIn(db.sql, clock, new LoginLimiter(), { email, password, clientAddress: '10.1.1.3' });
+		expect((await attempt('het wachtwoord van een ander')).ok).toBe(false);
+		expect((await attempt(PASSWORD)).ok).toBe(true);
+	});
+
+	it('lets the owner withdraw a pending registration from the mail, and register afresh', async () => {
+		const email = 'opnieuw@reintegratie.example';
+		await registerIntermediary(db.sql, clock, registration(email), origin);
+		const oldToken = await verificationToken(email);
+		await registerIntermediary(db.sql, clock, registration(email), origin);
+		const [pending] = (await mailsTo(email)).filter((m) => m.kind === 'registration-pending');
+		const withdraw = /\/registreren\/intrekken\/([a-z2-7]+)/.exec(pending.text_body)![1];
+		// A withdrawal link does not confirm, and a confirmation link does not withdraw.
+		expect(await verifyEmail(db.sql, clock, withdraw)).toBe(false);
+		expect(await withdrawRegistration(db.sql, clock, oldToken)).toBe(false);
+		expect(await isVerificationTokenValid(db.sql, clock, withdraw, 'intrekken')).toBe(true);
+		expect(await withdrawRegistration(db.sql, clock, withdraw)).toBe(true);
+		expect(await db.sql`select 1 from users where lower(email) = ${email}`).toHaveLength(0);
+		expect(await withdrawRegistration(db.sql, clock, withdraw)).toBe(false);
+
+		await registerIntermediary(db.sql, clock, registration(email), origin);
+		expect(await verifyEmail(db.sql, clock, await verificationToken(email))).toBe(true);
+	});
+
+	it('lets a new attempt replace a registration whose links have all expired', async () => {
 		const email = 'verlopen@reintegratie.example';
 		await registerIntermediary(db.sql, clock, registration(email), origin);
 		const first = await userIdOf(email);
-		const oldToken = await verificationToken(email);
-		await registerIntermediary(db.sql, clock, registration(email), origin);
+		const later = fakeClock(new Date(clock.now().getTime() + 49 * 3600_000));
+		await registerIntermediary(db.sql, later, registration(email), origin);
 		expect(await userIdOf(email)).not.toBe(first);
-		expect(await verifyEmail(db.sql, clock, oldToken)).toBe(false);
-		expect(await verifyEmail(db.sql, clock, await verificationToken(email))).toBe(true);
+		expect(await verifyEmail(db.sql, later, await verificationToken(email))).toBe(true);
 	});
+
+	// PGlite has one connection, so two transactions cannot overlap there; CI runs this on PostgreSQL.
+	it.skipIf(!usesPostgres())(
+		'answers two registrations of one address at the same moment without an error',
+		async () => {
+			const email = 'tegelijk@reintegratie.example';
+			let release!: () => void;
+			const held = new Promise<void>((resolve) => (release = resolve));
+			let inserted!: () => void;
+			const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
+			// The first registration has written its row but not committed when the second one looks.
+			const first = db.sql.begin(async (tx) => {
+				const user = await createUser(tx, { email, role: 'intermediair', name: 'Eerste' });
+				await tx`insert into registrations (user_id, kind, consented_at, created_at)
+					values (${user.id}, 'intermediair', now(), now())`;
+				await issueVerificationToken(tx, user.id, clock.now());
+				inserted();
+				await held;
+			});
+			await firstInserted;
+			const second = registerIntermediary(db.sql, clock, registration(email), origin);
+			for (let i = 0; i < 100; i++) {
+				const [{ waiting }] = await db.sql<{ waiting: number }[]>`
+					select count(*)::int as waiting from pg_locks where not granted`;
+				if (waiting > 0) break;
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+			release();
+			await first;
+			await expect(second).resolves.toBeUndefined();
+			expect(await db.sql`select 1 from users where lower(email) = ${email}`).toHaveLength(1);
+			expect((await mailsTo(email)).map((m) => m.kind)).toEqual(['registration-pending']);
+		}
+	);
 
 	it('expires verification links after two days', async () => {
 		const email = 'traag@reintegratie.example';

@@ -89,6 +89,29 @@ describe('the interest form', () => {
 		]);
 	});
 
+	it('accepts only a start date that exists, from today to two years on', async () => {
+		// The clock says 2 February 2026.
+		const startError = async (startdatum: string) => {
+			const result = await run(form({ startdatum }));
+			return result.ok ? null : result.errors.startdatum;
+		};
+		expect(await startError('0000-01-01')).toBe('Vul een bestaande datum in, bijvoorbeeld 2026-03-01.');
+		expect(await startError('2026-02-31')).toBe('Vul een bestaande datum in, bijvoorbeeld 2026-03-01.');
+		expect(await startError('9999-12-31')).toBe('Vul een bestaande datum in, bijvoorbeeld 2026-03-01.');
+		expect(await startError('2028-03-01')).toBe(
+			'Kies een startdatum binnen twee jaar, of laat het veld leeg.'
+		);
+		expect(await startError('2026-02-01')).toMatch(/in het verleden/);
+		expect(await startError('2026-02-02')).toBeNull();
+		const accepted = await run(form({ startdatum: '2026-03-01' }));
+		expect(accepted.ok).toBe(true);
+		if (!accepted.ok) return;
+		const [stored] = await db.sql<{ startDate: string }[]>`
+			select to_char(start_date, 'YYYY-MM-DD') as "startDate" from employer_submissions
+			order by id desc limit 1`;
+		expect(stored?.startDate).toBe('2026-03-01');
+	});
+
 	it('refuses a filled honeypot without storing anything', async () => {
 		const [before] = await db.sql`select count(*)::int as n from employer_submissions`;
 		const result = await run(form({ website: 'https://spam.example' }));

@@ -22,6 +22,7 @@ import {
 } from './submission-form';
 import { resolveWorkLocation } from './work-location';
 import { formatHours } from '$lib/format';
+import { amsterdamDay } from '$lib/time';
 
 export const MAX_PROFILES = 10;
 
@@ -114,7 +115,7 @@ export async function processInterestForm(
 		return fail('Kies eerst een of meer kandidaten op de zoekpagina.', {
 			kandidaat: 'Er is geen kandidaat gekozen.'
 		});
-	const checked = validateSubmission(values);
+	const checked = validateSubmission(values, amsterdamDay(ctx.clock.now()));
 	const errors: SubmissionErrors = checked.ok ? {} : checked.errors;
 	const municipality = values.werklocatie.trim() ? await resolveWorkLocation(sql, values.werklocatie) : null;
 	if (values.werklocatie.trim() && !municipality && !errors.werklocatie) {

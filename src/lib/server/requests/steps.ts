@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { listRegionTeam } from '../auth/user';
 import type { Sql } from '../db/database';
-import { localInstant } from '$lib/time';
+import { isCalendarDay, localInstant } from '$lib/time';
 import { getCaseContact, mailEmployer } from './case-contact';
 import { addEvent, changeRequest, type ChangeContext } from './change';
 import { employerAgreement, formatStepDate } from './messages';
@@ -51,10 +51,7 @@ export const TASK_LABELS: Record<string, string> = {
 const isoDate = v.pipe(
 	v.string(),
 	v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in, zoals 2026-03-15.'),
-	v.check((s) => {
-		const d = new Date(`${s}T12:00:00Z`);
-		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-	}, 'Deze datum bestaat niet.')
+	v.check(isCalendarDay, 'Deze datum bestaat niet.')
 );
 const optionalDate = v.optional(v.union([v.literal(''), isoDate]), '');
 const text = (max: number) =>
