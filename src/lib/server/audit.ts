@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = {
 	'email-verified': 'E-mailadres bevestigd',
 	'registration-approved': 'Aanmelding goedgekeurd',
 	'registration-refused': 'Aanmelding afgewezen',
+	'registration-withdrawn': 'Aanmelding ingetrokken',
 	'account-deleted': 'Account verwijderd',
 	'saved-search-unsubscribed': 'Afgemeld voor e-mail over een zoekopdracht',
 	'interest-request-viewed': 'Aanvraag bekeken',
