@@ -23,7 +23,8 @@ export async function issueLink(
 		columns?: Record<string, string | null>;
 		/** The mail for the link; null sends none. */
 		mail: ((token: string) => OutgoingMailRequest) | null;
-		audit: AuditEntry;
+		/** What the audit log records; a link that changes nothing yet (a withdrawal offer) records none. */
+		audit?: AuditEntry;
 	}
 ): Promise<string> {
 	const token = newLinkToken();
@@ -36,6 +37,6 @@ export async function issueLink(
 	};
 	await tx`insert into ${tx(input.table)} ${tx(row)}`;
 	if (input.mail) await enqueueMail(tx, input.mail(token));
-	await recordAudit(tx, input.audit);
+	if (input.audit) await recordAudit(tx, input.audit);
 	return token;
 }

@@ -47,7 +47,8 @@ export const kvkNumber = (required = 'Vul het KvK-nummer van uw organisatie in.'
 		v.regex(/^\d{8}$/, 'Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678.')
 	);
 
-const PHONE = /^\+?[0-9][0-9 ()-]{7,24}$/;
+// A bracketed area code may come first: (030) 123 45 67.
+const PHONE = /^\+?[0-9(][0-9 ()-]{7,24}$/;
 
 /** The one phone check: digits, spaces, dashes and brackets, 10 to 15 digits (Dutch or international). */
 export function phoneProblem(phone: string): string | null {

@@ -1,26 +1,32 @@
 import type { Clock } from '../clock';
 import type { Queryable, Sql } from '../db/database';
 import { recordAudit } from '../audit';
-import { hashToken, newLinkToken } from '../auth/random';
+import { issueLink } from '../auth/link-mail';
+import { hashToken } from '../auth/random';
 
 export const VERIFICATION_VALID_MS = 2 * 24 * 60 * 60 * 1000;
 
 /** What a registration link does: confirm the address, or withdraw a registration nobody confirmed. */
 export type RegistrationLinkPurpose = 'bevestigen' | 'intrekken';
 
-/** A one-time link for a registered address; only its hash is kept. */
-export async function issueVerificationToken(
+/** A one-time link for a registered address, without a mail (tests, and the mails below add their own). */
+export function issueVerificationToken(
 	tx: Queryable,
 	userId: string,
 	now: Date,
 	purpose: RegistrationLinkPurpose = 'bevestigen'
 ): Promise<string> {
-	const token = newLinkToken();
-	await tx`insert into email_verification_tokens (token_hash, user_id, created_at, expires_at, purpose)
-		values (${hashToken(token)}, ${userId}, ${now}, ${new Date(now.getTime() + VERIFICATION_VALID_MS)},
-			${purpose})`;
-	return token;
+	return issueLink(tx, { ...registrationLink(userId, now, purpose), mail: null });
 }
+
+/** The link row of a registration link: the part every registration mail shares. */
+export const registrationLink = (userId: string, now: Date, purpose: RegistrationLinkPurpose) => ({
+	table: 'email_verification_tokens' as const,
+	userId,
+	now,
+	validMs: VERIFICATION_VALID_MS,
+	columns: { purpose }
+});
 
 export async function isVerificationTokenValid(
 	sql: Sql,
