@@ -119,7 +119,18 @@ export async function listAudit(
 ): Promise<AuditRecord[]> {
 	const type = filter.subjectType || null;
 	const id = filter.subjectId || null;
-	const rows = await sql`
+	const rows = await sql<
+		{
+			id: string;
+			at: Date;
+			user_id: string | null;
+			user_name: string | null;
+			action: string;
+			subject_type: string;
+			subject_id: string;
+			details: Record<string, unknown>;
+		}[]
+	>`
 		select a.id::text, a.at, a.user_id, u.name as user_name, a.action, a.subject_type, a.subject_id, a.details
 		from audit_log a left join users u on u.id = a.user_id
 		where (${type}::text is null or a.subject_type = ${type})

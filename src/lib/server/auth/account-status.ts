@@ -19,7 +19,7 @@ export async function deactivateUser(
 		return refuse('own-account', 'U kunt uw eigen account niet uitschakelen.');
 	}
 	return sql.begin(async (tx): Promise<StatusChange> => {
-		const rows = await tx`update users set active = false, deactivated_at = ${clock.now()}
+		const rows = await tx<{ id: string }[]>`update users set active = false, deactivated_at = ${clock.now()}
 			where id = ${input.userId} and active returning id`;
 		if (!rows.length) return refuse('unchanged', 'Dit account is al uitgeschakeld.');
 		await invalidateUserSessions(tx, input.userId);
@@ -42,7 +42,7 @@ export async function reactivateUser(
 	input: { userId: string; byUserId: string }
 ): Promise<StatusChange> {
 	return sql.begin(async (tx): Promise<StatusChange> => {
-		const rows = await tx`update users set active = true, deactivated_at = null
+		const rows = await tx<{ id: string }[]>`update users set active = true, deactivated_at = null
 			where id = ${input.userId} and not active returning id`;
 		if (!rows.length) return refuse('unchanged', 'Dit account is al actief.');
 		await recordAudit(tx, {

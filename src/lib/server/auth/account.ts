@@ -14,7 +14,9 @@ export async function changePassword(
 	sql: Sql,
 	input: { user: SessionUser; sessionId: string; current: string; next: string }
 ): Promise<AccountChange> {
-	const [row] = await sql`select password_hash from users where id = ${input.user.id} and active`;
+	const [row] = await sql<
+		{ password_hash: string | null }[]
+	>`select password_hash from users where id = ${input.user.id} and active`;
 	if (!row?.password_hash || !(await verifyPasswordHash(row.password_hash, input.current))) {
 		return refuse('wrong-password', 'Uw huidige wachtwoord klopt niet.', 'huidig');
 	}

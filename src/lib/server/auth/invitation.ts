@@ -84,7 +84,7 @@ export async function getOpenInvitation(
 	clock: Clock,
 	token: string
 ): Promise<OpenInvitation | null> {
-	const [row] = await sql`
+	const [row] = await sql<{ id: string; email: string; role: Role; region_name: string | null }[]>`
 		select u.id, u.email, u.role, r.name as region_name
 		from invitations i join users u on u.id = i.user_id left join regions r on r.code = u.region_code
 		where i.token_hash = ${hashToken(token)} and i.accepted_at is null and i.expires_at > ${clock.now()}
@@ -104,7 +104,7 @@ export async function acceptInvitation(
 	const now = clock.now();
 	const name = input.name.trim().replace(/\s+/g, ' ');
 	return sql.begin(async (tx): Promise<AcceptResult> => {
-		const [row] = await tx`
+		const [row] = await tx<{ user_id: string; email: string }[]>`
 			select i.user_id, u.email from invitations i join users u on u.id = i.user_id
 			where i.token_hash = ${hashToken(input.token)} and i.accepted_at is null and i.expires_at > ${now}
 				and u.active and u.password_hash is null

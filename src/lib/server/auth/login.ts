@@ -33,7 +33,17 @@ export async function logIn(
 		return { ok: false, reason: 'throttled', message: retryMessage(retryAt, clock.now()), retryAt };
 	}
 
-	const [row] = await sql`
+	const [row] = await sql<
+		{
+			id: string;
+			email: string;
+			name: string;
+			role: SessionUser['role'];
+			region_code: string | null;
+			is_coordinator: boolean;
+			password_hash: string;
+		}[]
+	>`
 		select id, email, name, role, region_code, is_coordinator, password_hash
 		from users
 		where lower(email) = lower(${input.email.trim()}) and active and password_hash is not null`;
@@ -46,7 +56,12 @@ export async function logIn(
 	}
 	await limiter.recordSuccess(input.email, input.clientAddress);
 	const { token, session } = await createSession(sql, clock, row.id);
-	await recordAudit(sql, { userId: row.id, action: 'user-logged-in', subjectType: 'user', subjectId: row.id });
+	await recordAudit(sql, {
+		userId: row.id,
+		action: 'user-logged-in',
+		subjectType: 'user',
+		subjectId: row.id
+	});
 	return {
 		ok: true,
 		token,

@@ -21,7 +21,7 @@ export async function requestPasswordReset(
 ): Promise<void> {
 	const now = clock.now();
 	await sql.begin(async (tx) => {
-		const [user] = await tx`select id, email from users
+		const [user] = await tx<{ id: string; email: string }[]>`select id, email from users
 			where lower(email) = lower(${input.email.trim()}) and active and password_hash is not null`;
 		if (!user) return;
 		await issueLink(tx, {
@@ -42,7 +42,7 @@ export async function requestPasswordReset(
 
 /** Whether a link can still be used (to show the form, or say it has expired). */
 export async function isPasswordResetTokenValid(sql: Sql, clock: Clock, token: string): Promise<boolean> {
-	const [row] = await sql`select 1 from password_reset_tokens
+	const [row] = await sql<{ found: number }[]>`select 1 as found from password_reset_tokens
 		where token_hash = ${hashToken(token)} and used_at is null and expires_at > ${clock.now()}`;
 	return Boolean(row);
 }
@@ -62,7 +62,7 @@ export async function resetPassword(
 ): Promise<PasswordResetResult> {
 	const now = clock.now();
 	return sql.begin(async (tx): Promise<PasswordResetResult> => {
-		const [row] = await tx`
+		const [row] = await tx<{ user_id: string; email: string }[]>`
 			select t.user_id, u.email from password_reset_tokens t join users u on u.id = t.user_id
 			where t.token_hash = ${hashToken(input.token)} and t.used_at is null and t.expires_at > ${now}
 				and u.active

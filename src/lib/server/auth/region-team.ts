@@ -15,7 +15,17 @@ export interface RegionSummary {
 }
 
 export async function listRegions(sql: Sql): Promise<RegionSummary[]> {
-	const rows = await sql`
+	const rows = await sql<
+		{
+			code: string;
+			name: string;
+			wsp_name: string;
+			wsp_mailbox: string | null;
+			wsp_phone: string | null;
+			due_mode: RegionSummary['dueMode'];
+			members: number;
+		}[]
+	>`
 		select r.code, r.name, r.wsp_name, r.wsp_mailbox, r.wsp_phone, r.due_mode,
 			(select count(*)::int from users u where u.region_code = r.code and u.role = 'wsp' and u.active) as members
 		from regions r order by r.name`;
@@ -70,7 +80,7 @@ export async function setTeamMembership(
 	input: { userId: string; regionCode: string | null; isCoordinator: boolean; byUserId: string }
 ): Promise<RegionChange> {
 	return sql.begin(async (tx): Promise<RegionChange> => {
-		const rows = await tx`update users set region_code = ${input.regionCode},
+		const rows = await tx<{ id: string }[]>`update users set region_code = ${input.regionCode},
 				is_coordinator = ${input.regionCode ? input.isCoordinator : false},
 				backup_user_id = case when region_code is distinct from ${input.regionCode} then null else backup_user_id end
 			where id = ${input.userId} and role = 'wsp' and active returning id`;

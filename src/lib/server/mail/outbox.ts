@@ -51,7 +51,17 @@ export interface OutboxEntry {
 
 /** Messages that have not gone out (waiting, in progress or given up), for the admins' overview. */
 export async function listUndelivered(sql: Sql, limit = 200): Promise<OutboxEntry[]> {
-	const rows = await sql`
+	const rows = await sql<
+		{
+			id: string;
+			kind: string;
+			status: OutboxEntry['status'];
+			attempts: number;
+			created_at: Date;
+			next_attempt_at: Date | null;
+			last_error: string | null;
+		}[]
+	>`
 		select id, kind, status, attempts, created_at, next_attempt_at, last_error
 		from mail_outbox where status <> 'sent'
 		order by (status = 'failed') desc, created_at desc

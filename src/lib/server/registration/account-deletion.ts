@@ -25,7 +25,9 @@ export async function deleteOwnAccount(
 	if (!input.confirmed) {
 		return refuse('not-confirmed', 'Vink aan dat u uw account wilt verwijderen.', 'bevestig');
 	}
-	const [row] = await sql`select password_hash from users where id = ${input.user.id}`;
+	const [row] = await sql<
+		{ password_hash: string | null }[]
+	>`select password_hash from users where id = ${input.user.id}`;
 	if (!row?.password_hash || !(await verifyPasswordHash(row.password_hash, input.password))) {
 		return refuse('wrong-password', 'Uw wachtwoord klopt niet.', 'wachtwoord');
 	}

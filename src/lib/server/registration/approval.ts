@@ -28,7 +28,19 @@ export interface PendingRegistration {
 
 /** Oldest first. Unconfirmed addresses are listed too, but cannot be approved until confirmed. */
 export async function listPendingRegistrations(sql: Sql): Promise<PendingRegistration[]> {
-	const rows = await sql`
+	const rows = await sql<
+		{
+			id: string;
+			kind: PendingRegistration['kind'];
+			organisation: string | null;
+			kvk: string | null;
+			name: string;
+			email: string;
+			phone: string | null;
+			created_at: Date;
+			verified: boolean;
+		}[]
+	>`
 		select u.id, r.kind, u.organisation, u.kvk, u.name, u.email, r.phone, r.created_at,
 			u.email_verified_at is not null as verified
 		from users u join registrations r on r.user_id = u.id
@@ -58,7 +70,7 @@ export async function approveRegistration(
 ): Promise<Decision> {
 	if (!canDecideRegistrations(input.by)) return refuse('gone', GONE);
 	return sql.begin(async (tx): Promise<Decision> => {
-		const [row] = await tx`
+		const [row] = await tx<{ email: string }[]>`
 			update users set approved_at = ${clock.now()}
 			where id = ${input.userId} and role = 'intermediair' and active and approved_at is null
 				and email_verified_at is not null
@@ -87,7 +99,7 @@ export async function refuseRegistration(
 ): Promise<Decision> {
 	if (!canDecideRegistrations(input.by)) return refuse('gone', GONE);
 	return sql.begin(async (tx): Promise<Decision> => {
-		const [row] = await tx`
+		const [row] = await tx<{ email: string; verified: boolean }[]>`
 			delete from users
 			where id = ${input.userId} and role = 'intermediair' and approved_at is null
 				and exists (select 1 from registrations r where r.user_id = users.id)

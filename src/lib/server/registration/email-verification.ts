@@ -34,7 +34,7 @@ export async function isVerificationTokenValid(
 	token: string,
 	purpose: RegistrationLinkPurpose = 'bevestigen'
 ): Promise<boolean> {
-	const [row] = await sql`select 1 from email_verification_tokens
+	const [row] = await sql<{ found: number }[]>`select 1 as found from email_verification_tokens
 		where token_hash = ${hashToken(token)} and purpose = ${purpose} and used_at is null
 			and expires_at > ${clock.now()}`;
 	return Boolean(row);
@@ -47,7 +47,7 @@ export async function isVerificationTokenValid(
 export async function verifyEmail(sql: Sql, clock: Clock, token: string): Promise<boolean> {
 	const now = clock.now();
 	return sql.begin(async (tx) => {
-		const [row] = await tx`
+		const [row] = await tx<{ user_id: string }[]>`
 			update email_verification_tokens set used_at = ${now}
 			where token_hash = ${hashToken(token)} and purpose = 'bevestigen' and used_at is null
 				and expires_at > ${now}
@@ -72,13 +72,13 @@ export async function verifyEmail(sql: Sql, clock: Clock, token: string): Promis
 export async function withdrawRegistration(sql: Sql, clock: Clock, token: string): Promise<boolean> {
 	const now = clock.now();
 	return sql.begin(async (tx) => {
-		const [row] = await tx`
+		const [row] = await tx<{ user_id: string }[]>`
 			update email_verification_tokens set used_at = ${now}
 			where token_hash = ${hashToken(token)} and purpose = 'intrekken' and used_at is null
 				and expires_at > ${now}
 			returning user_id`;
 		if (!row) return false;
-		const removed = await tx`delete from users
+		const removed = await tx<{ id: string }[]>`delete from users
 			where id = ${row.user_id} and email_verified_at is null and approved_at is null
 				and exists (select 1 from registrations r where r.user_id = users.id)
 			returning id`;
