@@ -12,7 +12,8 @@ export const ACTION_ERRORS: Record<string, string> = {
 	not_in_team: 'Kies een collega uit het team van deze regio.',
 	same: 'De aanvraag staat al op naam van deze collega.',
 	closed: 'Deze kandidaat is al afgerond: dat kan nu niet meer.',
-	invalid: 'Kies een geldige stap.'
+	invalid: 'Kies een geldige stap.',
+	forbidden: 'Alleen een coördinator kan de vaste contactpersoon kiezen.'
 };
 
 export const ACTION_SUCCESS: Record<string, string> = {

@@ -132,7 +132,10 @@ describe('follow-through in a case', () => {
 			einde: '2026-09-01',
 			contract: 'bepaalde_tijd'
 		});
-		expect(await recordStep(db.sql, id, ctx, placed)).toEqual({ ok: false, error: 'consent_required' });
+		expect(await recordStep(db.sql, id, ctx, placed)).toMatchObject({
+			ok: false,
+			reason: 'consent_required'
+		});
 		await recordCandidateConsent(db.sql, id, ctx);
 		expect((await recordStep(db.sql, id, ctx, placed)).ok).toBe(true);
 		const detail = await getRequestDetail(db.sql, id, clock.now());
@@ -197,12 +200,12 @@ describe('the fixed contact in the inbox', () => {
 		const colleague = await insertStaff(db.sql, { region: region.code, name: 'Nieuwe Contact' });
 		expect(
 			await setAccountManager(db.sql, { employerId, userId: colleague.id, by: ctx.user, now: clock.now() })
-		).toEqual({ ok: false, error: 'forbidden' });
+		).toMatchObject({ ok: false, reason: 'forbidden' });
 		const coordinator = await insertStaff(db.sql, { region: region.code, coordinator: true });
 		const outsider = await insertStaff(db.sql, { region: 'AM01' });
 		expect(
 			await setAccountManager(db.sql, { employerId, userId: outsider.id, by: coordinator, now: clock.now() })
-		).toEqual({ ok: false, error: 'not_in_team' });
+		).toMatchObject({ ok: false, reason: 'not_in_team' });
 		expect(
 			(
 				await setAccountManager(db.sql, {

@@ -1,3 +1,5 @@
+import type { Outcome } from '../result';
+import { refuseAction } from './change';
 import { recordAudit } from '../audit';
 import { requireRegionAccess } from '../auth/guard';
 import { regionCondition, type StaffScope } from '../auth/scope';
@@ -75,14 +77,14 @@ export async function completeTask(
 	user: SessionUser,
 	taskId: number,
 	now: Date
-): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'already' }> {
+): Promise<Outcome<object, 'not_found' | 'already'>> {
 	return sql.begin(async (tx) => {
 		const [task] = await tx<{ region_code: string; done_at: Date | null }[]>`
 			select c.region_code, t.done_at from case_tasks t join request_cases c on c.id = t.case_id
 			where t.id = ${taskId} for update of t`;
-		if (!task) return { ok: false as const, error: 'not_found' as const };
+		if (!task) return refuseAction('not_found' as const);
 		requireRegionAccess(user, task.region_code);
-		if (task.done_at) return { ok: false as const, error: 'already' as const };
+		if (task.done_at) return refuseAction('already' as const);
 		await tx`update case_tasks set done_at = ${now}, done_by = ${user.id} where id = ${taskId}`;
 		await recordAudit(tx, {
 			userId: user.id,

@@ -1,6 +1,6 @@
 import type { Sql } from '../db/database';
 import { getCaseContact, mailEmployer } from './case-contact';
-import { addEvent, changeRequest, type ChangeContext } from './change';
+import { addEvent, changeRequest, type ChangeContext, type ChangeResult } from './change';
 import { EMPLOYER_STATUS_LABELS, OUTCOME_LABELS, type Outcome, type RequestStatus } from './labels';
 import { employerStatusUpdate, type MailText } from './messages';
 import type { Queryable } from '../db/database';
@@ -28,7 +28,7 @@ export function changeStatus(
 	ctx: ChangeContext,
 	to: RequestStatus,
 	outcome: Outcome | null
-): Promise<{ ok: true } | { ok: false; error: StatusError | 'not_found' }> {
+): Promise<ChangeResult<StatusError>> {
 	return changeRequest<StatusError>(
 		sql,
 		requestId,

@@ -5,7 +5,8 @@ import { optionalId, recordId } from '$lib/server/forms/fields';
 import { formFailure, parseForm, type FormSchema, type FormValues } from '$lib/server/forms/parse-form';
 import { oneRegion } from '$lib/server/auth/scope';
 import { ACTION_ERRORS, ACTION_SUCCESS } from '$lib/server/requests/action-messages';
-import type { ChangeContext } from '$lib/server/requests/change';
+import { refuseAction, type ChangeContext } from '$lib/server/requests/change';
+import type { Outcome, Refusal } from '$lib/server/result';
 import { addNote, replyToEmployer } from '$lib/server/requests/conversation';
 import { getRequestDetail } from '$lib/server/requests/detail';
 import { OUTCOMES, STATUSES } from '$lib/server/requests/labels';
@@ -50,10 +51,10 @@ type Change<S extends FormSchema> = (
 	id: number,
 	ctx: ChangeContext,
 	data: v.InferOutput<S>
-) => Promise<{ ok: true } | { ok: false; error: string }>;
+) => Promise<Outcome>;
 
-const failed = <S extends FormSchema>(action: string, values: FormValues<S>, error: string) =>
-	formFailure<S>(values, {}, { action, message: ACTION_ERRORS[error] ?? 'Dat lukte niet.' });
+const failed = <S extends FormSchema>(action: string, values: FormValues<S>, refusal: Refusal) =>
+	formFailure<S>(values, {}, { action, message: refusal.message });
 
 /** Every action: the same access gate as the page, the form checked, one domain call, Dutch feedback. */
 function action<S extends FormSchema>(name: keyof typeof ACTION_SUCCESS, schema: S, change: Change<S>) {
@@ -63,7 +64,7 @@ function action<S extends FormSchema>(name: keyof typeof ACTION_SUCCESS, schema:
 		const form = parseForm(schema, await event.request.formData(), { action: name });
 		if (!form.ok) return fail(400, form.failure);
 		const result = await change(row.id, { user, clock: requestClock, origin: siteOrigin() }, form.data);
-		if (!result.ok) return fail(400, failed(name, form.values, result.error));
+		if (!result.ok) return fail(400, failed(name, form.values, result));
 		return { action: name, success: ACTION_SUCCESS[name] };
 	};
 }
@@ -114,7 +115,7 @@ export const actions: Actions = {
 			{ user, clock: requestClock, origin: siteOrigin() },
 			parsed.step
 		);
-		if (!result.ok) return fail(400, failed('stap', form.values, result.error));
+		if (!result.ok) return fail(400, failed('stap', form.values, result));
 		return { action: 'stap', success: ACTION_SUCCESS.stap };
 	},
 	contactpersoon: async (event) => {
@@ -124,7 +125,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, form.failure);
 		const [employer] = await sql<{ id: number }[]>`
 			select employer_id::int as id from request_cases where id = ${row.caseId} and employer_id is not null`;
-		if (!employer) return fail(400, failed('contactpersoon', form.values, 'not_found'));
+		if (!employer) return fail(400, failed('contactpersoon', form.values, refuseAction('not_found')));
 		const result = await setAccountManager(sql, {
 			employerId: employer.id,
 			userId: form.data.contactpersoon,
@@ -132,9 +133,9 @@ export const actions: Actions = {
 			now: requestClock.now()
 		});
 		if (!result.ok) {
-			if (result.error === 'forbidden')
+			if (result.reason === 'forbidden')
 				error(403, 'Alleen een coördinator kan de vaste contactpersoon kiezen.');
-			return fail(400, failed('contactpersoon', form.values, result.error));
+			return fail(400, failed('contactpersoon', form.values, result));
 		}
 		return { action: 'contactpersoon', success: ACTION_SUCCESS.contactpersoon };
 	},
@@ -145,9 +146,9 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, form.failure);
 		const id = Number(form.data.taak);
 		const [task] = await sql`select 1 from case_tasks where id = ${id} and case_id = ${row.caseId}`;
-		if (!task) return fail(400, failed('taak', form.values, 'not_found'));
+		if (!task) return fail(400, failed('taak', form.values, refuseAction('not_found')));
 		const result = await completeTask(sql, user, id, requestClock.now());
-		if (!result.ok) return fail(400, failed('taak', form.values, result.error));
+		if (!result.ok) return fail(400, failed('taak', form.values, result));
 		return { action: 'taak', success: ACTION_SUCCESS.taak };
 	}
 };
