@@ -45,7 +45,18 @@ export async function listTasks(
 			count(*) filter (where t.due_at <= ${input.now})::int as late
 		from case_tasks t join request_cases c on c.id = t.case_id
 		where ${scope} and t.done_at is null`;
-	const rows = await sql`
+	const rows = await sql<
+		{
+			id: number;
+			request_id: number;
+			kind: string;
+			due_at: Date;
+			done_at: Date | null;
+			public_ref: string;
+			company_name: string | null;
+			assigned_name: string | null;
+		}[]
+	>`
 		select t.id::int, t.request_id::int, t.kind, t.due_at, t.done_at, r.public_ref, s.company_name,
 			u.name as assigned_name
 		from case_tasks t join request_cases c on c.id = t.case_id
