@@ -22,7 +22,7 @@ export async function resolveWorkplace(sql: Queryable, input: string): Promise<W
 	if (!text) return null;
 	const postcode = POSTCODE.exec(text);
 	if (postcode) {
-		const [row] = await sql`
+		const [row] = await sql<{ code: string; name: string; lat: number; lon: number }[]>`
 			select m.code, m.name, p.lat, p.lon from postcode_areas p
 			join municipalities m on m.code = p.municipality_code
 			where p.postcode4 = ${postcode[1]}`;

@@ -26,7 +26,15 @@ export interface HeldText {
  * within the reviewer's scope (their region's team, or all for admins).
  */
 export async function listHeldTexts(sql: Sql, scope: StaffScope, limit = 25): Promise<HeldText[]> {
-	const rows = await sql`
+	const rows = await sql<
+		{
+			public_ref: string;
+			region_code: string;
+			municipality_code: string;
+			profile_text: string;
+			updated_at: Date;
+		}[]
+	>`
 		select public_ref, region_code, municipality_code, profile_text, updated_at from candidates
 		where profile_text_state = 'review' and counted and not withdrawn
 			and ${regionCondition(sql, scope, 'region_code')}

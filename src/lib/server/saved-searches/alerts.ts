@@ -148,7 +148,7 @@ async function deliver(
 ): Promise<number> {
 	const next = Math.max(search.cursor, found.highWater);
 	return sql.begin(async (tx: postgres.TransactionSql) => {
-		const [claimed] = await tx`
+		const [claimed] = await tx<{ id: string }[]>`
 			update saved_searches set alert_cursor = ${next}, last_alert_at = ${found.now}
 			where id = ${search.id} and alert_cursor = ${search.cursor} and alert_frequency = ${search.frequency}
 			returning id`;

@@ -121,7 +121,7 @@ export async function setAlertFrequency(
 	input: { userId: string; id: string; frequency: AlertFrequency }
 ): Promise<boolean> {
 	const now = clock.now();
-	const rows = await sql`
+	const rows = await sql<{ id: string }[]>`
 		update saved_searches set
 			alert_cursor = case when alert_frequency = 'none' and ${input.frequency} <> 'none'
 				then greatest(alert_cursor, ${unixSeconds(now)}) else alert_cursor end,
