@@ -15,7 +15,21 @@ export interface CaseContact extends EmployerContact {
 }
 
 export async function getCaseContact(q: Queryable, caseId: number): Promise<CaseContact | null> {
-	const [c] = await q`
+	const [c] = await q<
+		{
+			case_id: number;
+			submission_id: number;
+			region_code: string;
+			email: string | null;
+			contact_name: string | null;
+			adviser_name: string | null;
+			adviser_email: string | null;
+			adviser_phone: string | null;
+			wsp_name: string;
+			wsp_mailbox: string | null;
+			wsp_phone: string | null;
+		}[]
+	>`
 		select c.id::int as case_id, c.submission_id::int as submission_id, c.region_code, s.email, s.contact_name,
 			u.name as adviser_name, u.email as adviser_email, u.phone as adviser_phone,
 			g.wsp_name, g.wsp_mailbox, g.wsp_phone

@@ -145,7 +145,9 @@ export const actions: Actions = {
 		const form = parseForm(Task, await event.request.formData(), { action: 'taak' });
 		if (!form.ok) return fail(400, form.failure);
 		const id = Number(form.data.taak);
-		const [task] = await sql`select 1 from case_tasks where id = ${id} and case_id = ${row.caseId}`;
+		const [task] = await sql<
+			{ found: number }[]
+		>`select 1 as found from case_tasks where id = ${id} and case_id = ${row.caseId}`;
 		if (!task) return fail(400, failed('taak', form.values, refuseAction('not_found')));
 		const result = await completeTask(sql, user, id, requestClock.now());
 		if (!result.ok) return fail(400, failed('taak', form.values, result));
