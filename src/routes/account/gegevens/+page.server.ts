@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 const DeletionSchema = v.object({ bevestig: checkbox(), wachtwoord: password() });
 
 export const actions: Actions = {
-	verwijder: async (event) => {
+	verwijderen: async (event) => {
 		const user = requireUser(event, 'intermediair');
 		const form = parseForm(DeletionSchema, await event.request.formData(), { conceal: ['wachtwoord'] });
 		if (!form.ok) return fail(400, form.failure);

@@ -6,8 +6,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event, 'admin');
-	const subjectType = event.url.searchParams.get('type')?.trim() ?? '';
-	const subjectId = event.url.searchParams.get('id')?.trim() ?? '';
+	const subjectType = event.url.searchParams.get('soort')?.trim() ?? '';
+	const subjectId = event.url.searchParams.get('nummer')?.trim() ?? '';
 	const entries = await listAudit(app().db.sql, { subjectType, subjectId, limit: 200 });
 	return {
 		filter: { subjectType, subjectId },

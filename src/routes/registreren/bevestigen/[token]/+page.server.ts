@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ params }) => ({
 });
 
 export const actions: Actions = {
-	bevestig: async ({ params }) => {
+	bevestigen: async ({ params }) => {
 		const done = await verifyEmail(app().db.sql, systemClock, params.token);
 		if (!done) return fail(400, formFailure({}, {}, { message: 'Deze link werkt niet meer.' }));
 		return { done: true };

@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ params }) => ({
 });
 
 export const actions: Actions = {
-	trekIn: async ({ params }) => {
+	intrekken: async ({ params }) => {
 		const done = await withdrawRegistration(app().db.sql, systemClock, params.token);
 		if (!done) return fail(400, formFailure({}, {}, { message: 'Deze link werkt niet meer.' }));
 		return { done: true };
