@@ -1,4 +1,4 @@
-import type { Workplace } from '$lib/search/search-query';
+import type { Workplace } from '$lib/search-page/search-query';
 import type { Queryable } from './db/database';
 
 const POSTCODE = /^([1-9][0-9]{3})\s?([a-zA-Z]{2})?$/;

@@ -4,7 +4,7 @@ import { publicationRefreshStep } from './profiles/refresh-on-start';
 import { mailWorkerStep } from './mail/register';
 import { requestJobsStep } from './requests/register';
 import { savedSearchAlertsStep } from './saved-searches/register';
-import { searchStep } from './search/register';
+import { searchStep } from './search-service/register';
 
 /**
  * What the service starts after connecting and migrating, in this order. Demo data comes first: the

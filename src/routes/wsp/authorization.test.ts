@@ -17,7 +17,7 @@ import {
 
 const holder: { db?: Database } = {};
 vi.mock('$lib/server/app', () => ({ app: () => ({ db: holder.db, config: { K_ANONYMITY: 5 } }) }));
-vi.mock('$lib/server/search/search-service', () => ({
+vi.mock('$lib/server/search-service/search-service', () => ({
 	searchIndexTarget: () => ({ upsert: async () => {}, remove: async () => {} })
 }));
 

@@ -15,7 +15,7 @@ import {
 	suggestedName
 } from '$lib/server/saved-searches/saved-search-query';
 import { createSavedSearch, listSavedSearches } from '$lib/server/saved-searches/saved-search-store';
-import { searchEngine } from '$lib/server/search/search-service';
+import { searchEngine } from '$lib/server/search-service/search-service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/session-user';
 import { systemClock } from '../clock';
 import type { Database } from '../db/database';
 import { REGION_A } from '../requests/test-fixtures';
-import { useSearchEngine } from '../search/search-service';
+import { useSearchEngine } from '../search-service/search-service';
 import { createSavedSearch, getSavedSearch, listSavedSearches } from './saved-search-store';
 import { insertIntermediary, publishedDocument } from './test-fixtures';
 

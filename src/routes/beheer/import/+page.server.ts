@@ -4,9 +4,9 @@ import { app } from '$lib/server/app';
 import { checkbox } from '$lib/server/forms/fields';
 import { formFailure, parseForm } from '$lib/server/forms/parse-form';
 import { requireUser } from '$lib/server/auth/guard';
-import { listImports } from '$lib/server/dashboards/import-history';
-import { spoolUpload, startUploadImport, UploadRefusedError } from '$lib/server/dashboards/import-upload';
-import { searchIndexTarget } from '$lib/server/search/search-service';
+import { listImports } from '$lib/server/import/import-history';
+import { spoolUpload, startUploadImport, UploadRefusedError } from '$lib/server/import/import-upload';
+import { searchIndexTarget } from '$lib/server/search-service/search-service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

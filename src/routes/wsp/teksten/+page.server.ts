@@ -7,7 +7,7 @@ import { checkbox, optionalText } from '$lib/server/forms/fields';
 import { formFailure, parseForm } from '$lib/server/forms/parse-form';
 import { publicRefField } from '$lib/public-ref';
 import { listHeldTexts, reviewHeldText } from '$lib/server/profiles/text-review';
-import { searchIndexTarget } from '$lib/server/search/search-service';
+import { searchIndexTarget } from '$lib/server/search-service/search-service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -16,7 +16,7 @@ import {
 	renameSavedSearch,
 	setAlertFrequency
 } from '$lib/server/saved-searches/saved-search-store';
-import { searchEngine } from '$lib/server/search/search-service';
+import { searchEngine } from '$lib/server/search-service/search-service';
 import type { Actions, PageServerLoad } from './$types';
 
 // Someone else's search answers exactly like a missing one, so ids reveal nothing.

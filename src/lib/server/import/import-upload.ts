@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Sql } from '../db/database';
-import { runImport, type ImportProgress, type ImportSummary } from '../import/run-import';
+import { runImport, type ImportProgress, type ImportSummary } from './run-import';
 import { log } from '../log';
 import type { ProfileIndex } from '../profiles/search-index';
 

@@ -1,6 +1,6 @@
 import type { Sql } from '../db/database';
-import { toCsv } from './csv';
-import type { ImportCounts } from '../import/run-import';
+import { toCsv } from '../dashboards/csv';
+import type { ImportCounts } from './run-import';
 
 /** One line of the `imports` table as the admin pages show it. */
 export interface ImportRecord extends ImportCounts {
