@@ -5,8 +5,8 @@ import { defineConfig } from 'vitest/config';
 /** Tests of what a user reads about dates: run once per time zone, so a server on UTC shows the same. */
 const timeZoneTests = [
 	'src/lib/time.test.ts',
-	'src/lib/search/match-reasons.test.ts',
-	'src/lib/search/search-query.test.ts',
+	'src/lib/search-page/match-reasons.test.ts',
+	'src/lib/search-page/search-query.test.ts',
 	'src/lib/server/requests/due-time.test.ts',
 	'src/lib/server/saved-searches/alert-schedule.test.ts'
 ];

@@ -4,6 +4,7 @@
  * database), then reports time and the utility kept. The import benchmark measures the same on the
  * stored, published set.
  */
+import { amsterdamDay } from '../src/lib/time';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,6 @@ import { validateRow } from '../src/lib/server/import/validate-row';
 import { anonymise } from '../src/lib/server/profiles/anonymise';
 import { isComplete, isCounted } from '../src/lib/server/profiles/completeness';
 import {
-	amsterdamDay,
 	FIELDS,
 	quasiIdentifiersFrom,
 	type QuasiIdentifiers

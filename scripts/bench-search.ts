@@ -43,20 +43,20 @@ import { planFilter } from '../search/query-plan';
 import type { EmbeddedSearchEngine } from '../search/embedded/embedded-engine';
 import { warmShortPrefixes } from '../search/embedded/short-prefix';
 import { randomProfileDocuments, seededRandom } from '../search/testing/random-documents';
-import { FACETS, HITS_PER_PAGE } from '../src/lib/search/facets';
+import { FACETS, HITS_PER_PAGE } from '../src/lib/search-page/facets';
 import {
 	baseFilters,
 	HIGHLIGHT_POST,
 	HIGHLIGHT_PRE,
 	sortOf,
 	type Workplace
-} from '../src/lib/search/search-query';
-import { AVAILABILITY, searchHref, type SearchState } from '../src/lib/search/search-state';
+} from '../src/lib/search-page/search-query';
+import { AVAILABILITY, searchHref, type SearchState } from '../src/lib/search-page/search-state';
 import type { Queryable } from '../src/lib/server/db/database';
 import { storeOf } from '../src/lib/server/rate-limit/rate-limit';
-import { handleMultiSearch, searchLimit } from '../src/lib/server/search/public-endpoint';
-import { runPageSearch } from '../src/lib/server/search/run-page-search';
-import { useSearchEngine } from '../src/lib/server/search/search-service';
+import { handleMultiSearch, searchLimit } from '../src/lib/server/search-service/public-endpoint';
+import { runPageSearch } from '../src/lib/server/search-service/run-page-search';
+import { useSearchEngine } from '../src/lib/server/search-service/search-service';
 
 const { values: args } = parseArgs({
 	options: {
@@ -1120,7 +1120,7 @@ async function importedDocuments(profiles: number): Promise<ProfileDocument[]> {
 	const { openDatabase } = await import('../src/lib/server/db/database');
 	const { migrate } = await import('../src/lib/server/db/migrate');
 	const { loadDemoData } = await import('../src/lib/server/demo/load-demo');
-	const { loadAllPublicDocuments } = await import('../src/lib/server/search/search-service');
+	const { loadAllPublicDocuments } = await import('../src/lib/server/search-service/search-service');
 	const dir = mkdtempSync(join(tmpdir(), 'kv-bench-import-'));
 	const db = await openDatabase({ dataDir: join(dir, 'data') });
 	try {

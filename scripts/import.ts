@@ -8,7 +8,7 @@ import { migrate } from '../src/lib/server/db/migrate';
 import { runImport, type ImportProgress } from '../src/lib/server/import/run-import';
 import { formatSummary } from '../src/lib/server/import/format-summary';
 import { parseConfig } from '../src/lib/server/config';
-import { createConfiguredEngine } from '../src/lib/server/search/search-service';
+import { createConfiguredEngine } from '../src/lib/server/search-service/search-service';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,

@@ -1,5 +1,5 @@
 /**
- * Builds `src/lib/server/dashboards/region-map.json` from `reference/gemeenten-2025.geojson`: SVG paths per
+ * Builds `src/lib/server/transparency/region-map.json` from `reference/gemeenten-2025.geojson`: SVG paths per
  * municipality and per labour market region (municipalities dissolved). Run again when the reference
  * geography changes: `npx tsx scripts/region-map.ts`.
  */
@@ -105,7 +105,7 @@ let width = 0;
 for (const path of Object.values(municipalities)) {
 	for (const match of path.matchAll(/[ML](\d+) /g)) width = Math.max(width, Number(match[1]));
 }
-const out = 'src/lib/server/dashboards/region-map.json';
+const out = 'src/lib/server/transparency/region-map.json';
 const json = JSON.stringify({ width: width + 2, height: HEIGHT + 2, regions, municipalities });
 writeFileSync(out, json + '\n');
 console.log(`${out}: ${(json.length / 1024).toFixed(0)} kB, ${Object.keys(regions).length} regions`);

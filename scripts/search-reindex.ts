@@ -7,7 +7,7 @@
 import { parseConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/database';
 import { migrate } from '../src/lib/server/db/migrate';
-import { createConfiguredEngine, reindexFromDatabase } from '../src/lib/server/search/search-service';
+import { createConfiguredEngine, reindexFromDatabase } from '../src/lib/server/search-service/search-service';
 
 const config = parseConfig();
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });

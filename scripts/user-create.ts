@@ -99,7 +99,7 @@ try {
 		const user = await createUser(sql, { ...account, name: values.name ?? email.split('@')[0], password });
 		await recordAudit(sql, {
 			userId: null,
-			action: 'user-created-cli',
+			action: 'user-created',
 			subjectType: 'user',
 			subjectId: user.id,
 			details: { role }

@@ -114,9 +114,9 @@ test('a WSP adviser sees the quality figures of their own region only', async ({
 	if (e2eDatabaseUrl) {
 		const audit = await withDatabase(
 			(sql) => sql`select action from audit_log where subject_type = 'region' and subject_id = 'AM03'
-				and action in ('worklist.view', 'worklist.export')`
+				and action in ('worklist-viewed', 'worklist-exported')`
 		);
-		expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['worklist.view', 'worklist.export']));
+		expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['worklist-viewed', 'worklist-exported']));
 	}
 
 	await page.goto('/sturing');

@@ -8,7 +8,7 @@ import { createEmbeddedEngine, type MultiSearchRequest, type SearchEngine } from
 import { openDatabase, type Database } from '../../src/lib/server/db/database';
 import { migrate } from '../../src/lib/server/db/migrate';
 import { loadDemoData } from '../../src/lib/server/demo/load-demo';
-import { reindexFromDatabase } from '../../src/lib/server/search/search-service';
+import { reindexFromDatabase } from '../../src/lib/server/search-service/search-service';
 import { serverUrl, uniqueName } from '../helpers/database-template';
 
 /**

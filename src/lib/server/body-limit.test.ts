@@ -26,7 +26,7 @@ function chunked(chunks: number) {
 			controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
 		}
 	});
-	const request = new Request('https://kv.example/inloggen?/login', {
+	const request = new Request('https://kv.example/inloggen?/inloggen', {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
 		body,
@@ -68,7 +68,7 @@ describe('handleBodyLimit', () => {
 	});
 
 	it('refuses a declared length over the limit without reading', async () => {
-		const request = new Request('https://kv.example/inloggen?/login', {
+		const request = new Request('https://kv.example/inloggen?/inloggen', {
 			method: 'POST',
 			headers: { 'content-length': String(DEFAULT_MAX_BODY + 1) },
 			body: 'x'

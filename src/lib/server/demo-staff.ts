@@ -11,7 +11,7 @@ export const DEMO_DOMAIN = 'demo.kandidatenverkenner.nl';
  * seventy passwords with argon2id would slow the first start for nothing.
  */
 export async function createDemoStaff(sql: Sql): Promise<number> {
-	const [existing] = await sql`select exists (select 1 from users) as any`;
+	const [existing] = await sql<{ any: boolean }[]>`select exists (select 1 from users) as any`;
 	if (existing.any) return 0;
 	const hash = await hashPassword(DEMO_PASSWORD);
 	const regions = await sql<{ code: string; name: string }[]>`select code, name from regions order by code`;

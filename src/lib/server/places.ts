@@ -1,4 +1,4 @@
-import type { Workplace } from '$lib/search/search-query';
+import type { Workplace } from '$lib/search-page/search-query';
 import type { Queryable } from './db/database';
 
 const POSTCODE = /^([1-9][0-9]{3})\s?([a-zA-Z]{2})?$/;
@@ -22,7 +22,7 @@ export async function resolveWorkplace(sql: Queryable, input: string): Promise<W
 	if (!text) return null;
 	const postcode = POSTCODE.exec(text);
 	if (postcode) {
-		const [row] = await sql`
+		const [row] = await sql<{ code: string; name: string; lat: number; lon: number }[]>`
 			select m.code, m.name, p.lat, p.lon from postcode_areas p
 			join municipalities m on m.code = p.municipality_code
 			where p.postcode4 = ${postcode[1]}`;

@@ -7,7 +7,7 @@ import { rateLimitCleanupJob } from './rate-limit/rate-limit';
 import { usedChallengesCleanupJob } from './requests/abuse';
 import { escalationJob, retentionJob } from './requests/jobs';
 import { savedSearchAlertsJob } from './saved-searches/jobs';
-import { searchIndexRefreshJob, searchStep } from './search/register';
+import { searchIndexRefreshJob, searchStep } from './search-service/register';
 
 /**
  * What the service starts after connecting and migrating, in this order. Demo data comes first: the

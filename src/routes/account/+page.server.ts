@@ -1,5 +1,6 @@
 import { amsterdamDay } from '$lib/time';
 import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { changePassword, clearAbsence, setAbsence } from '$lib/server/auth/account';
 import { deleteSessionTokenCookie } from '$lib/server/auth/cookie';
@@ -8,6 +9,8 @@ import { invalidateUserSessions } from '$lib/server/auth/session';
 import { getUserById, listRegionTeam } from '$lib/server/auth/user';
 import { getRegion } from '$lib/server/auth/region-team';
 import { getStaffPhone, setStaffPhone } from '$lib/server/auth/staff-phone';
+import { optionalId, optionalText, password, samePassword } from '$lib/server/forms/fields';
+import { parseForm, refusalFailure } from '$lib/server/forms/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 
 const toDay = (d: Date | null) => (d ? amsterdamDay(d) : '');
@@ -40,55 +43,71 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const PasswordSchema = v.object({
+	huidig: password('Vul uw huidige wachtwoord in.'),
+	nieuw: password('Kies een nieuw wachtwoord.'),
+	herhaling: v.string()
+});
+const passwords: ['huidig', 'nieuw', 'herhaling'] = ['huidig', 'nieuw', 'herhaling'];
+
+const AbsenceSchema = v.object({
+	van: v.pipe(v.string(), v.maxLength(20)),
+	tot: v.pipe(v.string(), v.maxLength(20)),
+	collega: optionalId('Kies een collega uit uw eigen team.')
+});
+
+const PhoneSchema = v.object({ telefoon: optionalText(100, 'Dit telefoonnummer is te lang.') });
+
 export const actions: Actions = {
-	password: async (event) => {
+	wachtwoord: async (event) => {
 		const user = requireUser(event);
-		const data = await event.request.formData();
-		const next = String(data.get('next') ?? '');
-		if (next !== String(data.get('confirm') ?? '')) {
-			return fail(400, {
-				password: { field: 'confirm', message: 'De twee nieuwe wachtwoorden zijn niet hetzelfde.' }
-			});
-		}
+		const options = { action: 'wachtwoord', conceal: passwords };
+		const form = parseForm(PasswordSchema, await event.request.formData(), {
+			...options,
+			check: (values) => ({ herhaling: samePassword(values.nieuw, values.herhaling) })
+		});
+		if (!form.ok) return fail(400, form.failure);
 		const result = await changePassword(app().db.sql, {
 			user,
 			sessionId: event.locals.session!.id,
-			current: String(data.get('current') ?? ''),
-			next
+			current: form.data.huidig,
+			next: form.data.nieuw
 		});
-		if (!result.ok) return fail(400, { password: { field: result.field, message: result.message } });
-		return { password: { done: true } };
+		if (!result.ok) return fail(400, refusalFailure(form.values, result, options));
+		return { done: 'wachtwoord' };
 	},
 
-	absence: async (event) => {
+	afwezigheid: async (event) => {
 		const user = requireUser(event, 'wsp');
-		const data = await event.request.formData();
-		const echo = {
-			from: String(data.get('from') ?? ''),
-			until: String(data.get('until') ?? ''),
-			backupUserId: String(data.get('backup') ?? '') || null
-		};
-		const result = await setAbsence(app().db.sql, { user, ...echo });
-		if (!result.ok) return fail(400, { absence: { field: result.field, message: result.message, ...echo } });
-		return { absence: { done: true } };
+		const form = parseForm(AbsenceSchema, await event.request.formData(), { action: 'afwezigheid' });
+		if (!form.ok) return fail(400, form.failure);
+		const { van, tot, collega } = form.data;
+		const result = await setAbsence(app().db.sql, {
+			user,
+			from: van,
+			until: tot,
+			backupUserId: collega || null
+		});
+		if (!result.ok) return fail(400, refusalFailure(form.values, result, { action: 'afwezigheid' }));
+		return { done: 'afwezigheid' };
 	},
 
-	phone: async (event) => {
+	telefoon: async (event) => {
 		const user = requireUser(event, 'wsp');
-		const data = await event.request.formData();
-		const phone = String(data.get('phone') ?? '').slice(0, 100);
-		const result = await setStaffPhone(app().db.sql, user, phone);
-		if (!result.ok) return fail(400, { phone: { message: result.message, value: phone } });
-		return { phone: { done: true } };
+		const form = parseForm(PhoneSchema, await event.request.formData(), { action: 'telefoon' });
+		if (!form.ok) return fail(400, form.failure);
+		const result = await setStaffPhone(app().db.sql, user, form.data.telefoon);
+		if (!result.ok) return fail(400, refusalFailure(form.values, result, { action: 'telefoon' }));
+		return { done: 'telefoon' };
 	},
 
-	clearAbsence: async (event) => {
+	aanwezig: async (event) => {
 		const user = requireUser(event, 'wsp');
 		await clearAbsence(app().db.sql, user);
-		return { absence: { cleared: true } };
+		return { done: 'aanwezig' };
 	},
 
-	logoutEverywhere: async (event) => {
+	overalUitloggen: async (event) => {
 		const user = requireUser(event);
 		await invalidateUserSessions(app().db.sql, user.id);
 		deleteSessionTokenCookie(event);

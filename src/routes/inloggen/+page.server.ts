@@ -1,10 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { setSessionTokenCookie } from '$lib/server/auth/cookie';
-import { INVALID_LOGIN_MESSAGE, logIn } from '$lib/server/auth/login';
-import { loginLimiter, retryMessage } from '$lib/server/auth/rate-limit';
+import { logIn } from '$lib/server/auth/login';
+import { loginLimiter } from '$lib/server/auth/rate-limit';
 import { homeFor, safeRedirectTarget } from '$lib/server/auth/redirect';
 import { systemClock } from '$lib/server/clock';
+import { password, requiredText } from '$lib/server/forms/fields';
+import { parseForm, refusalFailure } from '$lib/server/forms/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -13,23 +16,26 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return { terug: safeRedirectTarget(terug, ''), loggedOut: url.searchParams.has('uitgelogd') };
 };
 
+// No address check beyond "filled in": a typo simply does not match an account, with the same answer.
+const LoginSchema = v.object({
+	email: requiredText(254, 'Vul uw e-mailadres in.', 'Dit e-mailadres is te lang.'),
+	wachtwoord: password(),
+	terug: v.pipe(v.string(), v.maxLength(2000))
+});
+
 export const actions: Actions = {
-	login: async (event) => {
-		const data = await event.request.formData();
-		const email = String(data.get('email') ?? '').trim();
-		const password = String(data.get('password') ?? '');
-		const terug = String(data.get('terug') ?? '');
-		if (!email || !password) {
-			return fail(400, { message: 'Vul uw e-mailadres en wachtwoord in.', email });
-		}
+	inloggen: async (event) => {
+		const form = parseForm(LoginSchema, await event.request.formData(), { conceal: ['wachtwoord'] });
+		if (!form.ok) return fail(400, form.failure);
+		const { email, wachtwoord, terug } = form.data;
 		const result = await logIn(app().db.sql, systemClock, loginLimiter, {
 			email,
-			password,
+			password: wachtwoord,
 			clientAddress: event.getClientAddress()
 		});
 		if (!result.ok) {
-			const message = result.reason === 'throttled' ? retryMessage(result.retryAt) : INVALID_LOGIN_MESSAGE;
-			return fail(result.reason === 'throttled' ? 429 : 400, { message, email });
+			const failure = refusalFailure(form.values, result, { conceal: ['wachtwoord'] });
+			return fail(result.reason === 'throttled' ? 429 : 400, failure);
 		}
 		setSessionTokenCookie(event, result.token, result.session.expiresAt);
 		redirect(303, safeRedirectTarget(terug, homeFor(result.user.role)));

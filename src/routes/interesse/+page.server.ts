@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	verstuur: async (event) => {
+	versturen: async (event) => {
 		const outcome = await processInterestForm(app().db.sql, await event.request.formData(), {
 			address: event.getClientAddress(),
 			origin: siteOrigin(),

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { log } from '$lib/server/log';
-import { runPageSearch } from '$lib/server/search/run-page-search';
-import { searchStateFromParams } from '$lib/search/search-state';
-import { selectionFromParams } from '$lib/search/selection';
+import { runPageSearch } from '$lib/server/search-service/run-page-search';
+import { searchStateFromParams } from '$lib/search-page/search-state';
+import { selectionFromParams } from '$lib/search-page/selection';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

@@ -15,7 +15,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	registreer: async (event) => {
+	registreren: async (event) => {
 		const parsed = parseRegistration(await event.request.formData());
 		if (!parsed.ok) return fail(400, parsed.failure);
 		const { registration } = parsed;

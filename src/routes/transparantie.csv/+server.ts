@@ -1,7 +1,7 @@
 import { app } from '$lib/server/app';
 import { csvResponse } from '$lib/server/dashboards/csv';
-import { publishedNationalTable } from '$lib/server/dashboards/published-table';
-import { transparencyCsv } from '$lib/server/dashboards/transparency-csv';
+import { publishedNationalTable } from '$lib/server/transparency/published-table';
+import { transparencyCsv } from '$lib/server/transparency/transparency-csv';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async () => {

@@ -41,10 +41,10 @@ afterAll(() => holder.db?.close());
 
 /** A reset request as a browser sends it, to a Host of the sender's choosing. */
 function request(email: string, address: string, host = 'kv.example') {
-	const url = new URL(`https://${host}/wachtwoord-vergeten?/request`);
+	const url = new URL(`https://${host}/wachtwoord-vergeten?/aanvragen`);
 	const body = new FormData();
 	body.set('email', email);
-	return actions.request({
+	return actions.aanvragen({
 		url,
 		request: new Request(url, { method: 'POST', body }),
 		getClientAddress: () => address

@@ -17,7 +17,7 @@ import {
 
 const holder: { db?: Database } = {};
 vi.mock('$lib/server/app', () => ({ app: () => ({ db: holder.db, config: { K_ANONYMITY: 5 } }) }));
-vi.mock('$lib/server/search/search-service', () => ({
+vi.mock('$lib/server/search-service/search-service', () => ({
 	searchIndexTarget: () => ({ upsert: async () => {}, remove: async () => {} })
 }));
 
@@ -125,11 +125,11 @@ const seesRegionA = (role: string) => ['wsp A', 'coordinator A', 'admin'].includ
 
 const actionForms: Record<string, Record<string, string>> = {
 	status: { status: 'in_behandeling' },
-	contact: {},
-	consent: {},
-	note: { tekst: 'Notitie' },
-	reply: { tekst: 'Wij bellen u.' },
-	reassign: { collega: 'nobody' },
+	eersteContact: {},
+	toestemming: {},
+	notitie: { tekst: 'Notitie' },
+	antwoord: { tekst: 'Wij bellen u.' },
+	overdragen: { collega: 'nobody' },
 	stap: { stap: 'voorgedragen', afspraken: 'Twee profielen voorgedragen.' },
 	taak: { taak: '999999999' }
 };
@@ -158,8 +158,8 @@ describe('authorisation matrix for /wsp', () => {
 				expect(data.texts.some((t) => t.ref === heldRef)).toBe(seesRegionA(role));
 			}
 			if (seesRegionA(role) || result !== 'allowed') return;
-			const decision = (await texts.actions.publiceer(
-				event(users[role], '/wsp/teksten?/publiceer', { ref: heldRef })
+			const decision = (await texts.actions.publiceren(
+				event(users[role], '/wsp/teksten?/publiceren', { ref: heldRef })
 			)) as { status?: number };
 			expect(decision.status).toBe(400);
 			const [row] = await holder.db!.sql`
@@ -239,7 +239,7 @@ describe('authorisation matrix for /wsp', () => {
 	it('records an audit entry for each view of the request page', async () => {
 		const [row] = await holder.db!.sql`
 			select count(*)::int as n from audit_log
-			where action = 'interest_request.view' and subject_id = ${String(requestId)}`;
+			where action = 'interest-request-viewed' and subject_id = ${String(requestId)}`;
 		expect(row.n).toBe(3);
 	});
 });

@@ -1,11 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
 import { systemClock } from '$lib/server/clock';
+import { formFailure, parseForm, refusalFailure } from '$lib/server/forms/parse-form';
 import { log } from '$lib/server/log';
 import { SAVING_MESSAGES, savingStatus } from '$lib/server/saved-searches/eligibility';
 import { countSavedSearches } from '$lib/server/saved-searches/overview';
-import { checkName } from '$lib/server/saved-searches/saved-search-name';
+import { NAME_MAX, optionalSearchName } from '$lib/server/saved-searches/saved-search-name';
 import {
 	normaliseSearchQuery,
 	searchLink,
@@ -13,7 +15,7 @@ import {
 	suggestedName
 } from '$lib/server/saved-searches/saved-search-query';
 import { createSavedSearch, listSavedSearches } from '$lib/server/saved-searches/saved-search-store';
-import { searchEngine } from '$lib/server/search/search-service';
+import { searchEngine } from '$lib/server/search-service/search-service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -41,20 +43,25 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const SaveSchema = v.object({
+	zoekopdracht: v.pipe(v.string(), v.maxLength(4000, 'Deze zoekopdracht is te lang om te bewaren.')),
+	naam: optionalSearchName()
+});
+
 export const actions: Actions = {
 	/** Posted from /kandidaten: keeps the search that is on screen. */
-	bewaar: async (event) => {
+	bewaren: async (event) => {
 		const user = requireUser(event, 'intermediair');
 		const { sql } = app().db;
-		const data = await event.request.formData();
-		const query = normaliseSearchQuery(String(data.get('zoekopdracht') ?? ''));
-		const values = { zoekopdracht: query, naam: String(data.get('naam') ?? '') };
+		const form = parseForm(SaveSchema, await event.request.formData());
+		if (!form.ok) return fail(400, form.failure);
+		const query = normaliseSearchQuery(form.data.zoekopdracht);
 		const status = await savingStatus(sql, user.id);
-		if (status !== 'allowed') return fail(400, { message: SAVING_MESSAGES[status], errors: {}, values });
-		const name = checkName(values.naam || suggestedName(searchStateOf(query)));
-		if (!name.ok) return fail(400, { message: name.message, errors: { naam: name.message }, values });
-		const created = await createSavedSearch(sql, systemClock, { userId: user.id, name: name.name, query });
-		if (!created.ok) return fail(400, { message: created.message, errors: {}, values });
+		if (status !== 'allowed')
+			return fail(400, formFailure(form.values, {}, { message: SAVING_MESSAGES[status] }));
+		const name = form.data.naam || suggestedName(searchStateOf(query)).slice(0, NAME_MAX);
+		const created = await createSavedSearch(sql, systemClock, { userId: user.id, name, query });
+		if (!created.ok) return fail(400, refusalFailure(form.values, created));
 		redirect(303, `/zoekopdrachten/${created.search.id}?bewaard`);
 	}
 };

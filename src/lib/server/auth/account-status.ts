@@ -1,9 +1,10 @@
 import type { Clock } from '../clock';
 import type { Sql } from '../db/database';
+import { refuse, type Outcome } from '../result';
 import { recordAudit } from '../audit';
 import { invalidateUserSessions } from './session';
 
-export type StatusChange = { ok: true } | { ok: false; message: string };
+export type StatusChange = Outcome<object, 'own-account' | 'unchanged'>;
 
 /**
  * Ends the account's access at once: its sessions and open links are deleted in the same transaction.
@@ -15,12 +16,12 @@ export async function deactivateUser(
 	input: { userId: string; byUserId: string }
 ): Promise<StatusChange> {
 	if (input.userId === input.byUserId) {
-		return { ok: false, message: 'U kunt uw eigen account niet uitschakelen.' };
+		return refuse('own-account', 'U kunt uw eigen account niet uitschakelen.');
 	}
 	return sql.begin(async (tx): Promise<StatusChange> => {
-		const rows = await tx`update users set active = false, deactivated_at = ${clock.now()}
+		const rows = await tx<{ id: string }[]>`update users set active = false, deactivated_at = ${clock.now()}
 			where id = ${input.userId} and active returning id`;
-		if (!rows.length) return { ok: false, message: 'Dit account is al uitgeschakeld.' };
+		if (!rows.length) return refuse('unchanged', 'Dit account is al uitgeschakeld.');
 		await invalidateUserSessions(tx, input.userId);
 		await tx`delete from password_reset_tokens where user_id = ${input.userId}`;
 		await tx`delete from invitations where user_id = ${input.userId} and accepted_at is null`;
@@ -41,9 +42,9 @@ export async function reactivateUser(
 	input: { userId: string; byUserId: string }
 ): Promise<StatusChange> {
 	return sql.begin(async (tx): Promise<StatusChange> => {
-		const rows = await tx`update users set active = true, deactivated_at = null
+		const rows = await tx<{ id: string }[]>`update users set active = true, deactivated_at = null
 			where id = ${input.userId} and not active returning id`;
-		if (!rows.length) return { ok: false, message: 'Dit account is al actief.' };
+		if (!rows.length) return refuse('unchanged', 'Dit account is al actief.');
 		await recordAudit(tx, {
 			userId: input.byUserId,
 			action: 'user-reactivated',

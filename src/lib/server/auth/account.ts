@@ -1,4 +1,5 @@
 import type { Sql } from '../db/database';
+import { refuse, type Outcome } from '../result';
 import { recordAudit } from '../audit';
 import { hashPassword, passwordProblem, verifyPasswordHash } from './password';
 import { invalidateUserSessions } from './session';
@@ -6,19 +7,21 @@ import type { SessionUser } from './session-user';
 import { listRegionTeam } from './user';
 import { isCalendarDay } from '$lib/time';
 
-export type AccountChange = { ok: true } | { ok: false; field: string; message: string };
+export type AccountChange = Outcome<object, 'wrong-password' | 'weak-password' | 'invalid-absence'>;
 
 /** Other devices are logged out: a password is usually changed because it might be known to someone. */
 export async function changePassword(
 	sql: Sql,
 	input: { user: SessionUser; sessionId: string; current: string; next: string }
 ): Promise<AccountChange> {
-	const [row] = await sql`select password_hash from users where id = ${input.user.id} and active`;
+	const [row] = await sql<
+		{ password_hash: string | null }[]
+	>`select password_hash from users where id = ${input.user.id} and active`;
 	if (!row?.password_hash || !(await verifyPasswordHash(row.password_hash, input.current))) {
-		return { ok: false, field: 'current', message: 'Uw huidige wachtwoord klopt niet.' };
+		return refuse('wrong-password', 'Uw huidige wachtwoord klopt niet.', 'huidig');
 	}
 	const problem = passwordProblem(input.next, input.user.email);
-	if (problem) return { ok: false, field: 'next', message: problem };
+	if (problem) return refuse('weak-password', problem, 'nieuw');
 	const hash = await hashPassword(input.next);
 	await sql.begin(async (tx) => {
 		await tx`update users set password_hash = ${hash} where id = ${input.user.id}`;
@@ -42,23 +45,19 @@ export async function setAbsence(
 	input: { user: SessionUser; from: string; until: string; backupUserId: string | null }
 ): Promise<AccountChange> {
 	if (input.user.role !== 'wsp' || !input.user.regionCode) {
-		return {
-			ok: false,
-			field: 'from',
-			message: 'Alleen leden van een WSP-team kunnen afwezigheid doorgeven.'
-		};
+		return refuse('invalid-absence', 'Alleen leden van een WSP-team kunnen afwezigheid doorgeven.', 'van');
 	}
 	if (!isCalendarDay(input.from))
-		return { ok: false, field: 'from', message: 'Vul de eerste dag van uw afwezigheid in.' };
+		return refuse('invalid-absence', 'Vul de eerste dag van uw afwezigheid in.', 'van');
 	if (!isCalendarDay(input.until))
-		return { ok: false, field: 'until', message: 'Vul de laatste dag van uw afwezigheid in.' };
+		return refuse('invalid-absence', 'Vul de laatste dag van uw afwezigheid in.', 'tot');
 	if (input.until < input.from) {
-		return { ok: false, field: 'until', message: 'De laatste dag kan niet voor de eerste dag liggen.' };
+		return refuse('invalid-absence', 'De laatste dag kan niet voor de eerste dag liggen.', 'tot');
 	}
 	if (input.backupUserId) {
 		const team = await listRegionTeam(sql, input.user.regionCode);
 		if (input.backupUserId === input.user.id || !team.some((m) => m.id === input.backupUserId)) {
-			return { ok: false, field: 'backup', message: 'Kies een collega uit uw eigen team.' };
+			return refuse('invalid-absence', 'Kies een collega uit uw eigen team.', 'collega');
 		}
 	}
 	await sql.begin(async (tx) => {

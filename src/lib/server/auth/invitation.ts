@@ -1,10 +1,11 @@
 import type { Clock } from '../clock';
+import { refuse, type Refusal } from '../result';
 import type { Sql } from '../db/database';
 import { recordAudit } from '../audit';
-import { enqueueMail } from '../mail/outbox';
 import { invitationMail, roleLabels } from './auth-mail';
 import { hashPassword, passwordProblem } from './password';
-import { generateSecureRandomString, hashToken } from './random';
+import { issueLink } from './link-mail';
+import { hashToken } from './random';
 import type { Role } from './session-user';
 import { createUser, getUserByEmail } from './user';
 
@@ -18,7 +19,7 @@ export interface InvitationInput {
 	invitedBy: string | null;
 }
 
-export type InviteResult = { ok: true; userId: string; token: string } | { ok: false; reason: 'email-taken' };
+export type InviteResult = { ok: true; userId: string; token: string } | Refusal<'email-taken'>;
 
 /**
  * Creates the account without a password and issues a 7-day link. Inviting an address again while its
@@ -34,7 +35,9 @@ export async function inviteUser(
 	const now = clock.now();
 	return sql.begin(async (tx): Promise<InviteResult> => {
 		let user = await getUserByEmail(tx, input.email);
-		if (user && (user.hasPassword || !user.active)) return { ok: false, reason: 'email-taken' };
+		if (user && (user.hasPassword || !user.active)) {
+			return refuse('email-taken', 'Er is al een account met dit e-mailadres.', 'email');
+		}
 		user ??= await createUser(tx, {
 			email: input.email,
 			role: input.role,
@@ -42,25 +45,28 @@ export async function inviteUser(
 			isCoordinator: input.isCoordinator ?? false
 		});
 		await tx`delete from invitations where user_id = ${user.id} and accepted_at is null`;
-		const token = generateSecureRandomString(20);
-		await tx`insert into invitations (token_hash, user_id, invited_by, created_at, expires_at)
-			values (${hashToken(token)}, ${user.id}, ${input.invitedBy}, ${now},
-				${new Date(now.getTime() + INVITATION_VALID_MS)})`;
-		if (sendTo) {
-			const mail = invitationMail(`${sendTo.origin}/uitnodiging/${token}`, roleLabels[user.role]);
-			await enqueueMail(tx, {
-				...mail,
-				to: user.email,
-				kind: 'invitation',
-				related: { type: 'user', id: user.id }
-			});
-		}
-		await recordAudit(tx, {
-			userId: input.invitedBy,
-			action: 'user-invited',
-			subjectType: 'user',
-			subjectId: user.id,
-			details: { role: user.role, regionCode: user.regionCode }
+		const invitee = user;
+		const token = await issueLink(tx, {
+			table: 'invitations',
+			userId: invitee.id,
+			now,
+			validMs: INVITATION_VALID_MS,
+			columns: { invited_by: input.invitedBy },
+			mail: sendTo
+				? (link) => ({
+						...invitationMail(`${sendTo.origin}/uitnodiging/${link}`, roleLabels[invitee.role]),
+						to: invitee.email,
+						kind: 'invitation',
+						related: { type: 'user', id: invitee.id }
+					})
+				: null,
+			audit: {
+				userId: input.invitedBy,
+				action: 'user-invited',
+				subjectType: 'user',
+				subjectId: invitee.id,
+				details: { role: invitee.role, regionCode: invitee.regionCode }
+			}
 		});
 		return { ok: true, userId: user.id, token };
 	});
@@ -78,7 +84,7 @@ export async function getOpenInvitation(
 	clock: Clock,
 	token: string
 ): Promise<OpenInvitation | null> {
-	const [row] = await sql`
+	const [row] = await sql<{ id: string; email: string; role: Role; region_name: string | null }[]>`
 		select u.id, u.email, u.role, r.name as region_name
 		from invitations i join users u on u.id = i.user_id left join regions r on r.code = u.region_code
 		where i.token_hash = ${hashToken(token)} and i.accepted_at is null and i.expires_at > ${clock.now()}
@@ -87,9 +93,7 @@ export async function getOpenInvitation(
 }
 
 export type AcceptResult =
-	| { ok: true; userId: string }
-	| { ok: false; reason: 'invalid-token' }
-	| { ok: false; reason: 'invalid-name' | 'weak-password'; message: string };
+	{ ok: true; userId: string } | Refusal<'invalid-token' | 'invalid-name' | 'weak-password'>;
 
 /** The invitee chooses their name and password; the link is then used up. Clicking it proved the address. */
 export async function acceptInvitation(
@@ -100,17 +104,17 @@ export async function acceptInvitation(
 	const now = clock.now();
 	const name = input.name.trim().replace(/\s+/g, ' ');
 	return sql.begin(async (tx): Promise<AcceptResult> => {
-		const [row] = await tx`
+		const [row] = await tx<{ user_id: string; email: string }[]>`
 			select i.user_id, u.email from invitations i join users u on u.id = i.user_id
 			where i.token_hash = ${hashToken(input.token)} and i.accepted_at is null and i.expires_at > ${now}
 				and u.active and u.password_hash is null
 			for update of i`;
-		if (!row) return { ok: false, reason: 'invalid-token' };
+		if (!row) return refuse('invalid-token', 'Deze uitnodiging werkt niet meer.');
 		if (name.length < 2 || name.length > 100) {
-			return { ok: false, reason: 'invalid-name', message: 'Vul uw naam in (2 tot 100 tekens).' };
+			return refuse('invalid-name', 'Vul uw naam in (2 tot 100 tekens).', 'naam');
 		}
 		const problem = passwordProblem(input.password, row.email);
-		if (problem) return { ok: false, reason: 'weak-password', message: problem };
+		if (problem) return refuse('weak-password', problem, 'wachtwoord');
 		await tx`update users set name = ${name}, password_hash = ${await hashPassword(input.password)},
 			email_verified_at = ${now} where id = ${row.user_id}`;
 		await tx`update invitations set accepted_at = ${now} where token_hash = ${hashToken(input.token)}`;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/helpers/test-database';
 import { fakeClock } from '../clock';
 import type { Database } from '../db/database';
-import { logIn } from './login';
+import { INVALID_LOGIN_MESSAGE, logIn } from './login';
 import { storeOn } from '../rate-limit/rate-limit';
 import { defaultLoginLimits, LoginLimiter, retryMessage } from './rate-limit';
 import { createUser } from './user';
@@ -42,11 +42,13 @@ describe('logging in', () => {
 		const limiter = new LoginLimiter(defaultLoginLimits, storeOn(db.sql));
 		expect(await attempt(limiter, 'coordinator@wsp.example', 'verkeerd wachtwoord')).toEqual({
 			ok: false,
-			reason: 'invalid'
+			reason: 'invalid',
+			message: INVALID_LOGIN_MESSAGE
 		});
 		expect(await attempt(limiter, 'niemand@wsp.example', 'paars fietsje onder de brug')).toEqual({
 			ok: false,
-			reason: 'invalid'
+			reason: 'invalid',
+			message: INVALID_LOGIN_MESSAGE
 		});
 	});
 

@@ -3,14 +3,15 @@ import type { Sql } from '../db/database';
 import { log } from '../log';
 import { recordAudit } from '../audit';
 import { hashPassword, verifyPasswordHash } from './password';
-import type { LoginLimiter } from './rate-limit';
+import { retryMessage, type LoginLimiter } from './rate-limit';
+import type { Refusal } from '../result';
 import { createSession, type Session } from './session';
 import type { SessionUser } from './session-user';
 
 export type LoginResult =
 	| { ok: true; user: SessionUser; token: string; session: Session }
-	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAt: Date };
+	| Refusal<'invalid'>
+	| (Refusal<'throttled'> & { retryAt: Date });
 
 export const INVALID_LOGIN_MESSAGE = 'E-mailadres of wachtwoord klopt niet.';
 
@@ -27,9 +28,22 @@ export async function logIn(
 	input: { email: string; password: string; clientAddress: string }
 ): Promise<LoginResult> {
 	const allowance = await limiter.check(input.email, input.clientAddress);
-	if (!allowance.allowed) return { ok: false, reason: 'throttled', retryAt: allowance.retryAt };
+	if (!allowance.allowed) {
+		const { retryAt } = allowance;
+		return { ok: false, reason: 'throttled', message: retryMessage(retryAt, clock.now()), retryAt };
+	}
 
-	const [row] = await sql`
+	const [row] = await sql<
+		{
+			id: string;
+			email: string;
+			name: string;
+			role: SessionUser['role'];
+			region_code: string | null;
+			is_coordinator: boolean;
+			password_hash: string;
+		}[]
+	>`
 		select id, email, name, role, region_code, is_coordinator, password_hash
 		from users
 		where lower(email) = lower(${input.email.trim()}) and active and password_hash is not null`;
@@ -38,11 +52,16 @@ export async function logIn(
 	if (!row || !valid) {
 		await limiter.recordFailure(input.email, input.clientAddress);
 		log.warn('login failed');
-		return { ok: false, reason: 'invalid' };
+		return { ok: false, reason: 'invalid', message: INVALID_LOGIN_MESSAGE };
 	}
 	await limiter.recordSuccess(input.email, input.clientAddress);
 	const { token, session } = await createSession(sql, clock, row.id);
-	await recordAudit(sql, { userId: row.id, action: 'login', subjectType: 'user', subjectId: row.id });
+	await recordAudit(sql, {
+		userId: row.id,
+		action: 'user-logged-in',
+		subjectType: 'user',
+		subjectId: row.id
+	});
 	return {
 		ok: true,
 		token,

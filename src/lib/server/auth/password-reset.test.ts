@@ -62,10 +62,12 @@ describe('password reset', () => {
 			ok: true
 		});
 		expect(await isPasswordResetTokenValid(db.sql, clock, token)).toBe(false);
-		expect(await resetPassword(db.sql, clock, { token, password: 'nog een ander wachtwoord' })).toEqual({
-			ok: false,
-			reason: 'invalid-token'
-		});
+		expect(await resetPassword(db.sql, clock, { token, password: 'nog een ander wachtwoord' })).toMatchObject(
+			{
+				ok: false,
+				reason: 'invalid-token'
+			}
+		);
 	});
 
 	it('expires after one hour', async () => {
@@ -74,7 +76,7 @@ describe('password reset', () => {
 		expect(await isPasswordResetTokenValid(db.sql, clock, token)).toBe(true);
 		clock.advance(60 * 1000);
 		expect(await isPasswordResetTokenValid(db.sql, clock, token)).toBe(false);
-		expect(await resetPassword(db.sql, clock, { token, password: 'nieuw en heel geheim!' })).toEqual({
+		expect(await resetPassword(db.sql, clock, { token, password: 'nieuw en heel geheim!' })).toMatchObject({
 			ok: false,
 			reason: 'invalid-token'
 		});

@@ -10,7 +10,16 @@ export function generateSecureRandomString(bytes = 15): string {
 	return encodeBase32LowerCaseNoPadding(randomBytes(bytes));
 }
 
-/** Tokens from e-mailed links are stored only as this hash, so a copy of the table opens nothing. */
+/** The key in an e-mailed link (a reset, an invitation, an employer's status page): 160 bits. */
+export const newLinkToken = () => generateSecureRandomString(20);
+
+/** A link token as `newLinkToken` makes it: 32 base32 characters. */
+export const LINK_TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+
+/**
+ * Tokens from e-mailed links are stored only as this hash, so a copy of the table (or a leaked
+ * database) opens nothing.
+ */
 export function hashToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }

@@ -1,6 +1,6 @@
 import type { Sql } from '../db/database';
+import { refuse, type Outcome } from '../result';
 import { recordAudit } from '../audit';
-import { phoneProblem } from './staff-phone';
 
 export interface RegionSummary {
 	code: string;
@@ -15,7 +15,17 @@ export interface RegionSummary {
 }
 
 export async function listRegions(sql: Sql): Promise<RegionSummary[]> {
-	const rows = await sql`
+	const rows = await sql<
+		{
+			code: string;
+			name: string;
+			wsp_name: string;
+			wsp_mailbox: string | null;
+			wsp_phone: string | null;
+			due_mode: RegionSummary['dueMode'];
+			members: number;
+		}[]
+	>`
 		select r.code, r.name, r.wsp_name, r.wsp_mailbox, r.wsp_phone, r.due_mode,
 			(select count(*)::int from users u where u.region_code = r.code and u.role = 'wsp' and u.active) as members
 		from regions r order by r.name`;
@@ -34,40 +44,23 @@ export async function getRegion(sql: Sql, code: string): Promise<RegionSummary |
 	return (await listRegions(sql)).find((r) => r.code === code) ?? null;
 }
 
-export type RegionChange = { ok: true } | { ok: false; field: string; message: string };
+export type RegionChange = Outcome<object, 'not-staff'>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export type DueModeChoice = 'calendar' | 'working_hours' | null;
 
+/** Checked by the page's form schema: a name, an optional shared mailbox and phone, how the hours count. */
 export async function updateRegionWsp(
 	sql: Sql,
 	input: {
 		code: string;
 		wspName: string;
-		wspMailbox: string;
-		wspPhone?: string;
-		dueMode?: string;
+		mailbox: string;
+		phone: string;
+		dueMode: DueModeChoice;
 		byUserId: string;
 	}
-): Promise<RegionChange> {
-	const wspName = input.wspName.trim();
-	const mailbox = input.wspMailbox.trim();
-	const phone = (input.wspPhone ?? '').trim();
-	const dueMode = input.dueMode === 'calendar' || input.dueMode === 'working_hours' ? input.dueMode : null;
-	if (input.dueMode && input.dueMode !== 'standaard' && !dueMode) {
-		return { ok: false, field: 'dueMode', message: 'Kies hoe de 24 uur tellen.' };
-	}
-	if (wspName.length < 2 || wspName.length > 200) {
-		return { ok: false, field: 'wspName', message: 'Vul de naam van het werkgeversservicepunt in.' };
-	}
-	if (mailbox && !EMAIL.test(mailbox)) {
-		return {
-			ok: false,
-			field: 'wspMailbox',
-			message: 'Vul een geldig e-mailadres in, zoals wsp@gemeente.nl.'
-		};
-	}
-	const phoneError = phone ? phoneProblem(phone) : null;
-	if (phoneError) return { ok: false, field: 'wspPhone', message: phoneError };
+): Promise<void> {
+	const { wspName, mailbox, phone, dueMode } = input;
 	await sql.begin(async (tx) => {
 		await tx`update regions set wsp_name = ${wspName}, wsp_mailbox = ${mailbox || null},
 				wsp_phone = ${phone || null}, due_mode = ${dueMode}, updated_at = now()
@@ -79,7 +72,6 @@ export async function updateRegionWsp(
 			subjectId: input.code
 		});
 	});
-	return { ok: true };
 }
 
 /** Puts a WSP member on a region's team (or off every team with `regionCode` null). */
@@ -88,12 +80,11 @@ export async function setTeamMembership(
 	input: { userId: string; regionCode: string | null; isCoordinator: boolean; byUserId: string }
 ): Promise<RegionChange> {
 	return sql.begin(async (tx): Promise<RegionChange> => {
-		const rows = await tx`update users set region_code = ${input.regionCode},
+		const rows = await tx<{ id: string }[]>`update users set region_code = ${input.regionCode},
 				is_coordinator = ${input.regionCode ? input.isCoordinator : false},
 				backup_user_id = case when region_code is distinct from ${input.regionCode} then null else backup_user_id end
 			where id = ${input.userId} and role = 'wsp' and active returning id`;
-		if (!rows.length)
-			return { ok: false, field: 'userId', message: 'Kies een actieve medewerker van een WSP.' };
+		if (!rows.length) return refuse('not-staff', 'Kies een actieve medewerker van een WSP.', 'medewerker');
 		await recordAudit(tx, {
 			userId: input.byUserId,
 			action: 'team-membership-changed',

@@ -68,7 +68,21 @@ export async function validateSessionToken(
 ): Promise<SessionValidation | null> {
 	const [id, secret, ...rest] = token.split('.');
 	if (rest.length || !TOKEN_PART.test(id ?? '') || !TOKEN_PART.test(secret ?? '')) return null;
-	const [row] = await sql`
+	const [row] = await sql<
+		{
+			id: string;
+			secret_hash: Uint8Array;
+			user_id: string;
+			created_at: Date;
+			last_verified_at: Date;
+			email: string;
+			name: string;
+			role: SessionUser['role'];
+			region_code: string | null;
+			is_coordinator: boolean;
+			active: boolean;
+		}[]
+	>`
 		select s.id, s.secret_hash, s.user_id, s.created_at, s.last_verified_at,
 			u.email, u.name, u.role, u.region_code, u.is_coordinator, u.active
 		from sessions s join users u on u.id = s.user_id

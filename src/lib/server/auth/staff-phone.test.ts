@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/helpers/test-database';
 import type { Database } from '../db/database';
 import { insertStaff } from '../requests/test-fixtures';
-import { getStaffPhone, phoneProblem, setStaffPhone } from './staff-phone';
+import { phoneProblem } from '../forms/fields';
+import { getStaffPhone, setStaffPhone } from './staff-phone';
 
 let db: Database;
 beforeAll(async () => {

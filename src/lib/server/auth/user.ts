@@ -1,4 +1,3 @@
-import type { Row } from 'postgres';
 import type { Queryable } from '../db/database';
 import { hashPassword } from './password';
 import { generateSecureRandomString } from './random';
@@ -35,7 +34,24 @@ const columns = (sql: Queryable) => sql`id, email, name, role, region_code, is_c
 	password_hash is not null as has_password, absent_from, absent_until, backup_user_id, created_at,
 	deactivated_at`;
 
-function toUser(row: Row): User {
+/** A users row as `columns` selects it. */
+interface UserRow {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+	region_code: string | null;
+	is_coordinator: boolean;
+	active: boolean;
+	has_password: boolean;
+	absent_from: Date | null;
+	absent_until: Date | null;
+	backup_user_id: string | null;
+	created_at: Date;
+	deactivated_at: Date | null;
+}
+
+function toUser(row: UserRow): User {
 	return {
 		id: row.id,
 		email: row.email,
@@ -54,18 +70,22 @@ function toUser(row: Row): User {
 }
 
 export async function getUserById(sql: Queryable, id: string): Promise<User | null> {
-	const [row] = await sql`select ${columns(sql)} from users where id = ${id}`;
+	const [row] = await sql<UserRow[]>`select ${columns(sql)} from users where id = ${id}`;
 	return row ? toUser(row) : null;
 }
 
 /** Case-insensitive: people type their address however they like. */
 export async function getUserByEmail(sql: Queryable, email: string): Promise<User | null> {
-	const [row] = await sql`select ${columns(sql)} from users where lower(email) = lower(${email.trim()})`;
+	const [row] = await sql<
+		UserRow[]
+	>`select ${columns(sql)} from users where lower(email) = lower(${email.trim()})`;
 	return row ? toUser(row) : null;
 }
 
 export async function listUsers(sql: Queryable): Promise<User[]> {
-	const rows = await sql`select ${columns(sql)} from users order by active desc, lower(name), lower(email)`;
+	const rows = await sql<
+		UserRow[]
+	>`select ${columns(sql)} from users order by active desc, lower(name), lower(email)`;
 	return rows.map(toUser);
 }
 
@@ -74,7 +94,17 @@ export async function listUsers(sql: Queryable): Promise<User[]> {
  * yet). Absent members are included: callers decide what absence means for them (see absence.ts).
  */
 export async function listRegionTeam(sql: Queryable, regionCode: string): Promise<TeamMember[]> {
-	const rows = await sql`
+	const rows = await sql<
+		{
+			id: string;
+			name: string;
+			email: string;
+			is_coordinator: boolean;
+			absent_from: Date | null;
+			absent_until: Date | null;
+			backup_user_id: string | null;
+		}[]
+	>`
 		select id, name, email, is_coordinator, absent_from, absent_until, backup_user_id
 		from users
 		where region_code = ${regionCode} and role = 'wsp' and active and password_hash is not null
@@ -105,7 +135,7 @@ export async function createUser(sql: Queryable, input: NewUser): Promise<User> 
 	const passwordHash = input.password ? await hashPassword(input.password) : null;
 	const id = generateSecureRandomString();
 	try {
-		const [row] = await sql`
+		const [row] = await sql<UserRow[]>`
 			insert into users (id, email, name, role, region_code, is_coordinator, password_hash, email_verified_at)
 			values (${id}, ${input.email.trim()}, ${input.name?.trim() ?? ''}, ${input.role},
 				${input.regionCode ?? null}, ${input.isCoordinator ?? false}, ${passwordHash},

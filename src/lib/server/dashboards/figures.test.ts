@@ -5,9 +5,9 @@ import { BASE_ROW, csv, type Row } from '../../../../tests/fixtures/import/csv-b
 import { createTestDatabase } from '../../../../tests/helpers/test-database';
 import type { Database } from '../db/database';
 import { runImport } from '../import/run-import';
-import { publishedNationalTable, publishedRegionTable } from './published-table';
+import { publishedNationalTable, publishedRegionTable } from '../transparency/published-table';
 import { completenessByMunicipality, ladderDistribution, missingParts } from './quality';
-import { publishedTrend } from './trend';
+import { publishedTrend } from '../transparency/trend';
 import { worklist } from './worklist';
 
 let db: Database;

@@ -43,7 +43,9 @@ export async function migrate(sql: Sql, dir = migrationsDir()): Promise<string[]
 		try {
 			const ran = await sql.begin(async (tx) => {
 				await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
-				const [done] = await tx`select 1 from schema_migrations where name = ${file}`;
+				const [done] = await tx<
+					{ found: number }[]
+				>`select 1 as found from schema_migrations where name = ${file}`;
 				if (done) return false;
 				await tx.unsafe(text);
 				await tx`insert into schema_migrations (name) values (${file})`;

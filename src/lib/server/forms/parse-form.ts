@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { Refusal } from '../result';
 
 /**
  * The one way a form post is read. Every field is checked at once against a valibot schema, so all
@@ -99,4 +100,18 @@ export function formFailure<S extends FormSchema>(
 	};
 	if (options.action) failure.action = options.action;
 	return failure;
+}
+
+/**
+ * A domain refusal in the form's failure shape: beside its field when it names one of the form's
+ * fields, otherwise as the form's message.
+ */
+export function refusalFailure<S extends FormSchema>(
+	values: FormValues<S>,
+	refusal: Refusal,
+	options: ParseOptions<S> = {}
+): FormFailure<S> {
+	const field = refusal.field && refusal.field in values ? refusal.field : undefined;
+	if (!field) return formFailure(values, {}, { ...options, message: refusal.message });
+	return formFailure(values, { [field]: refusal.message } as FormFailure<S>['errors'], options);
 }

@@ -37,13 +37,8 @@ export interface ImportOptions {
 	index?: ProfileIndex;
 }
 
-export interface ImportSummary {
-	importId: number;
-	status: 'finished' | 'refused';
-	/** 'file': not an export we can read; 'row': strict mode met a bad row. */
-	refusal?: 'file' | 'row';
-	message?: string;
-	organisations: string[];
+/** What an import did, row by row: the same counts in the summary, the history and the `imports` table. */
+export interface ImportCounts {
 	rowsRead: number;
 	created: number;
 	updated: number;
@@ -52,6 +47,15 @@ export interface ImportSummary {
 	withdrawn: number;
 	unpublished: number;
 	published: number;
+}
+
+export interface ImportSummary extends ImportCounts {
+	importId: number;
+	status: 'finished' | 'refused';
+	/** 'file': not an export we can read; 'row': strict mode met a bad row. */
+	refusal?: 'file' | 'row';
+	message?: string;
+	organisations: string[];
 	suppressed: number;
 	/** The first 1000 problems; all of them are in `import_rejections`. */
 	rejections: Rejection[];

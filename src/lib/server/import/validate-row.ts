@@ -12,7 +12,7 @@ import {
 	type TaskAnswer
 } from '../profiles/reference';
 import { passesElfproef } from '../profiles/elfproef';
-import { amsterdamDay } from '../profiles/quasi-identifiers';
+import { amsterdamDay } from '../../time';
 import { scrubText } from '../profiles/scrub-text';
 import { codeLookup, foldListValue, type CodeLookup } from './code-lookup';
 import doelgroepen from './doelgroepen.json';

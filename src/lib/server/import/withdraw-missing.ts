@@ -9,7 +9,7 @@ export async function withdrawMissing(
 	organisations: string[],
 	seen: { organisation: string; klantnummer: string }[]
 ): Promise<number> {
-	const rows = await sql`
+	const rows = await sql<{ id: string }[]>`
 		with seen as (
 			select * from unnest(${seen.map((s) => s.organisation)}::text[], ${seen.map((s) => s.klantnummer)}::text[])
 				as x(organisation, klantnummer)

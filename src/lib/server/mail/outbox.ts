@@ -25,7 +25,7 @@ export interface OutgoingMailRequest {
  */
 export async function enqueueMail(sql: Queryable, mail: OutgoingMailRequest): Promise<string | null> {
 	const id = generateSecureRandomString();
-	const rows = await sql`
+	const rows = await sql<{ id: string }[]>`
 		insert into mail_outbox (id, kind, to_address, subject, text_body, html_body, dedupe_key, related_type,
 			related_id, reply_to, headers)
 		values (${id}, ${mail.kind}, ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.html ?? null},
@@ -51,7 +51,17 @@ export interface OutboxEntry {
 
 /** Messages that have not gone out (waiting, in progress or given up), for the admins' overview. */
 export async function listUndelivered(sql: Sql, limit = 200): Promise<OutboxEntry[]> {
-	const rows = await sql`
+	const rows = await sql<
+		{
+			id: string;
+			kind: string;
+			status: OutboxEntry['status'];
+			attempts: number;
+			created_at: Date;
+			next_attempt_at: Date | null;
+			last_error: string | null;
+		}[]
+	>`
 		select id, kind, status, attempts, created_at, next_attempt_at, last_error
 		from mail_outbox where status <> 'sent'
 		order by (status = 'failed') desc, created_at desc
@@ -69,7 +79,7 @@ export async function listUndelivered(sql: Sql, limit = 200): Promise<OutboxEntr
 
 /** An admin's "try again": the message is due at once, with a fresh set of attempts. */
 export async function retryMail(sql: Sql, id: string): Promise<boolean> {
-	const rows = await sql`
+	const rows = await sql<{ id: string }[]>`
 		update mail_outbox set status = 'queued', attempts = 0, next_attempt_at = null
 		where id = ${id} and status in ('failed', 'queued')
 		returning id`;

@@ -1,9 +1,9 @@
 import type { ProfileDocument } from '../../../../search/document';
+import { amsterdamDay } from '../../time';
 import type { CandidateProfile, ProfileTextState } from './candidate-record';
 import type { Publication } from './anonymise';
 import { centroidOf, reachableFrom, regionName } from './geography';
 import {
-	amsterdamDay,
 	HIERARCHIES,
 	publishedHours,
 	publishedMobility,

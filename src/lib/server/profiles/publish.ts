@@ -1,11 +1,11 @@
 import type { TransactionSql } from 'postgres';
+import { amsterdamDay } from '../../time';
 import type { Sql } from '../db/database';
 import { log } from '../log';
 import { anonymise, type Publication } from './anonymise';
 import type { CandidateProfile, ProfileTextState } from './candidate-record';
 import { writeDocuments } from './write-documents';
 import {
-	amsterdamDay,
 	FIELDS,
 	generalisationsOf,
 	quasiIdentifiersFrom,

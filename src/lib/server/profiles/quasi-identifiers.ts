@@ -48,11 +48,6 @@ export function hoursBandOf(min: number | null, max: number | null): string {
 	return (HOURS_BANDS.find((band) => middle <= band.max) ?? HOURS_BANDS[HOURS_BANDS.length - 1]).code;
 }
 
-/** `YYYY-MM-DD` of today in Europe/Amsterdam. */
-export function amsterdamDay(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
-
 export function availabilityOf(availableFrom: string | null, today: string): string {
 	if (availableFrom === null) return 'direct';
 	const days = Math.round((Date.parse(availableFrom) - Date.parse(today)) / 86_400_000);

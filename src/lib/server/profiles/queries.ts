@@ -1,6 +1,6 @@
 import type { ProfileDocument } from '../../../../search/document';
 import type { Queryable } from '../db/database';
-import { PUBLIC_REF_PATTERN } from './public-ref';
+import { PUBLIC_REF_PATTERN } from '../../public-ref';
 
 export type PublicProfileLookup =
 	{ status: 'published'; document: ProfileDocument } | { status: 'unpublished' } | { status: 'unknown' };
@@ -11,7 +11,7 @@ export async function getPublicProfile(sql: Queryable, ref: string): Promise<Pub
 	const [published] = await sql<{ document: ProfileDocument }[]>`
 		select document from public_profiles where public_ref = ${ref}`;
 	if (published) return { status: 'published', document: published.document };
-	const [known] = await sql`select 1 from candidates where public_ref = ${ref}`;
+	const [known] = await sql<{ found: number }[]>`select 1 as found from candidates where public_ref = ${ref}`;
 	return known ? { status: 'unpublished' } : { status: 'unknown' };
 }
 

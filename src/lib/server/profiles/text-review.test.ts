@@ -93,7 +93,7 @@ describe('reviewing held-back profile texts', () => {
 		expect(await reviewHeldText(db.sql, { ...base, confirmed: true })).toEqual({ ok: true });
 		const [audit] = await db.sql`
 			select action, details from audit_log where subject_id = ${sensitiveRef}`;
-		expect(audit.action).toBe('profile-text.approved');
+		expect(audit.action).toBe('profile-text-approved');
 		expect(audit.details).toMatchObject({ confirmed: true, edited: false });
 		expect(audit.details.confirmedFindings).toContain('Gezondheid of diagnose');
 	});
@@ -106,7 +106,7 @@ describe('reviewing held-back profile texts', () => {
 			scope: oneRegion('AM22'),
 			kAnonymity: 5
 		});
-		expect(outcome).toEqual({ ok: false, reason: 'not-found' });
+		expect(outcome).toMatchObject({ ok: false, reason: 'not-found' });
 	});
 
 	it('shows an adviser on no team nothing, and lets them decide nothing', async () => {
@@ -118,7 +118,7 @@ describe('reviewing held-back profile texts', () => {
 			scope: NO_REGION,
 			kAnonymity: 5
 		});
-		expect(outcome).toEqual({ ok: false, reason: 'not-found' });
+		expect(outcome).toMatchObject({ ok: false, reason: 'not-found' });
 	});
 
 	it('publishes the edited text, records who did it, and updates the search index', async () => {
@@ -139,7 +139,7 @@ describe('reviewing held-back profile texts', () => {
 		);
 		expect(upserted).toContain(ref);
 		const [audit] = await db.sql`select user_id, action from audit_log where subject_id = ${ref}`;
-		expect(audit).toEqual({ user_id: 'u1', action: 'profile-text.approved' });
+		expect(audit).toEqual({ user_id: 'u1', action: 'profile-text-approved' });
 		expect((await listHeldTexts(db.sql, oneRegion('AM03'))).map((h) => h.ref)).not.toContain(ref);
 	});
 });

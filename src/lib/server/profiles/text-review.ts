@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit';
+import { refuse, type Refusal } from '../result';
 import { regionCondition, type StaffScope } from '../auth/scope';
 import type { SessionUser } from '../auth/session-user';
 import type { Sql } from '../db/database';
@@ -25,7 +26,15 @@ export interface HeldText {
  * within the reviewer's scope (their region's team, or all for admins).
  */
 export async function listHeldTexts(sql: Sql, scope: StaffScope, limit = 25): Promise<HeldText[]> {
-	const rows = await sql`
+	const rows = await sql<
+		{
+			public_ref: string;
+			region_code: string;
+			municipality_code: string;
+			profile_text: string;
+			updated_at: Date;
+		}[]
+	>`
 		select public_ref, region_code, municipality_code, profile_text, updated_at from candidates
 		where profile_text_state = 'review' and counted and not withdrawn
 			and ${regionCondition(sql, scope, 'region_code')}
@@ -46,11 +55,19 @@ export async function listHeldTexts(sql: Sql, scope: StaffScope, limit = 25): Pr
 
 export type ReviewOutcome =
 	| { ok: true }
-	| { ok: false; reason: 'not-found' }
+	| Refusal<'not-found'>
 	/** The edit held personal data the scrubber removes; `text` is the edit with it replaced. */
-	| { ok: false; reason: 'still-personal'; found: string[]; text: string }
+	| (Refusal<'still-personal'> & { found: string[]; text: string })
 	/** Findings remain and the reviewer did not confirm them. */
-	| { ok: false; reason: 'needs-confirmation'; findings: string[]; text: string };
+	| (Refusal<'needs-confirmation'> & { findings: string[]; text: string });
+
+const MESSAGES = {
+	'not-found': 'Deze tekst is al beoordeeld, of hoort niet bij uw regio.',
+	'still-personal':
+		'In de aangepaste tekst stonden persoonsgegevens; die zijn vervangen door markeringen. Controleer de tekst en probeer het opnieuw.',
+	'needs-confirmation':
+		'In de tekst staan nog gemarkeerde punten. Pas de tekst aan, of bevestig dat u elk punt hebt bekeken en dat de tekst zo gepubliceerd mag worden.'
+};
 
 /**
  * A WSP reviewer publishes a held text (possibly edited) or rejects it. An edit is scrubbed again and
@@ -80,20 +97,28 @@ export async function reviewHeldText(
 			where public_ref = ${input.ref} and profile_text_state = 'review'
 				and ${regionCondition(tx, input.scope, 'region_code')}
 			for update`;
-		if (!row) return { ok: false, reason: 'not-found' } as const;
+		if (!row) return refuse('not-found', MESSAGES['not-found']);
 		let confirmedFindings: string[] = [];
 		let text = row.profile_text;
 		if (input.decision === 'approved') {
 			if (edited !== undefined && edited !== row.profile_text) {
 				const scrubbed = scrubText(edited, { names: [], literals: [] });
 				if (scrubbed.found.length) {
-					return { ok: false, reason: 'still-personal', found: scrubbed.found, text: scrubbed.text } as const;
+					return {
+						...refuse('still-personal', MESSAGES['still-personal'], 'tekst'),
+						found: scrubbed.found,
+						text: scrubbed.text
+					};
 				}
 				text = edited;
 			}
 			confirmedFindings = findingLabels(findFindings(text));
 			if (confirmedFindings.length && !input.confirmed) {
-				return { ok: false, reason: 'needs-confirmation', findings: confirmedFindings, text } as const;
+				return {
+					...refuse('needs-confirmation', MESSAGES['needs-confirmation'], 'bevestig'),
+					findings: confirmedFindings,
+					text
+				};
 			}
 		}
 		await tx`
@@ -102,7 +127,7 @@ export async function reviewHeldText(
 			where public_ref = ${input.ref}`;
 		await recordAudit(tx, {
 			userId: input.user.id,
-			action: `profile-text.${input.decision}`,
+			action: input.decision === 'approved' ? 'profile-text-approved' : 'profile-text-rejected',
 			subjectType: 'candidate',
 			subjectId: input.ref,
 			details: {

@@ -1,9 +1,10 @@
 import type { Sql } from '../db/database';
+import { refuse, type Outcome } from '../result';
 import { recordAudit } from '../audit';
 import { verifyPasswordHash } from '../auth/password';
 import type { SessionUser } from '../auth/session-user';
 
-export type DeletionResult = { ok: true } | { ok: false; field: string; message: string };
+export type DeletionResult = Outcome<object, 'staff' | 'not-confirmed' | 'wrong-password'>;
 
 /**
  * An intermediary deletes their own account. Sessions, saved searches, alerts and their unsubscribe
@@ -15,18 +16,20 @@ export async function deleteOwnAccount(
 	input: { user: SessionUser; password: string; confirmed: boolean }
 ): Promise<DeletionResult> {
 	if (input.user.role !== 'intermediair') {
-		return {
-			ok: false,
-			field: 'bevestig',
-			message: 'Medewerkers kunnen hun account niet zelf verwijderen. Vraag het aan de beheerder.'
-		};
+		return refuse(
+			'staff',
+			'Medewerkers kunnen hun account niet zelf verwijderen. Vraag het aan de beheerder.',
+			'bevestig'
+		);
 	}
 	if (!input.confirmed) {
-		return { ok: false, field: 'bevestig', message: 'Vink aan dat u uw account wilt verwijderen.' };
+		return refuse('not-confirmed', 'Vink aan dat u uw account wilt verwijderen.', 'bevestig');
 	}
-	const [row] = await sql`select password_hash from users where id = ${input.user.id}`;
+	const [row] = await sql<
+		{ password_hash: string | null }[]
+	>`select password_hash from users where id = ${input.user.id}`;
 	if (!row?.password_hash || !(await verifyPasswordHash(row.password_hash, input.password))) {
-		return { ok: false, field: 'wachtwoord', message: 'Uw wachtwoord klopt niet.' };
+		return refuse('wrong-password', 'Uw wachtwoord klopt niet.', 'wachtwoord');
 	}
 	await sql.begin(async (tx) => {
 		await tx`delete from users where id = ${input.user.id}`;

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { refuse, type Outcome } from '../result';
 import type { Sql } from '../db/database';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth/session-user';
@@ -27,7 +28,19 @@ export interface PendingRegistration {
 
 /** Oldest first. Unconfirmed addresses are listed too, but cannot be approved until confirmed. */
 export async function listPendingRegistrations(sql: Sql): Promise<PendingRegistration[]> {
-	const rows = await sql`
+	const rows = await sql<
+		{
+			id: string;
+			kind: PendingRegistration['kind'];
+			organisation: string | null;
+			kvk: string | null;
+			name: string;
+			email: string;
+			phone: string | null;
+			created_at: Date;
+			verified: boolean;
+		}[]
+	>`
 		select u.id, r.kind, u.organisation, u.kvk, u.name, u.email, r.phone, r.created_at,
 			u.email_verified_at is not null as verified
 		from users u join registrations r on r.user_id = u.id
@@ -46,7 +59,7 @@ export async function listPendingRegistrations(sql: Sql): Promise<PendingRegistr
 	}));
 }
 
-export type Decision = { ok: true } | { ok: false; message: string };
+export type Decision = Outcome<object, 'gone'>;
 
 const GONE = 'Deze aanmelding bestaat niet meer of is al beoordeeld.';
 
@@ -55,14 +68,14 @@ export async function approveRegistration(
 	clock: Clock,
 	input: { userId: string; by: SessionUser; origin: string }
 ): Promise<Decision> {
-	if (!canDecideRegistrations(input.by)) return { ok: false, message: GONE };
+	if (!canDecideRegistrations(input.by)) return refuse('gone', GONE);
 	return sql.begin(async (tx): Promise<Decision> => {
-		const [row] = await tx`
+		const [row] = await tx<{ email: string }[]>`
 			update users set approved_at = ${clock.now()}
 			where id = ${input.userId} and role = 'intermediair' and active and approved_at is null
 				and email_verified_at is not null
 			returning email`;
-		if (!row) return { ok: false, message: GONE };
+		if (!row) return refuse('gone', GONE);
 		await enqueueMail(tx, {
 			...approvedMail(input.origin),
 			to: row.email,
@@ -84,14 +97,14 @@ export async function refuseRegistration(
 	sql: Sql,
 	input: { userId: string; by: SessionUser }
 ): Promise<Decision> {
-	if (!canDecideRegistrations(input.by)) return { ok: false, message: GONE };
+	if (!canDecideRegistrations(input.by)) return refuse('gone', GONE);
 	return sql.begin(async (tx): Promise<Decision> => {
-		const [row] = await tx`
+		const [row] = await tx<{ email: string; verified: boolean }[]>`
 			delete from users
 			where id = ${input.userId} and role = 'intermediair' and approved_at is null
 				and exists (select 1 from registrations r where r.user_id = users.id)
 			returning email, email_verified_at is not null as verified`;
-		if (!row) return { ok: false, message: GONE };
+		if (!row) return refuse('gone', GONE);
 		// An unconfirmed address may not be the registrant's own: do not mail a stranger.
 		if (row.verified) {
 			await enqueueMail(tx, { ...refusedMail(), to: row.email, kind: 'registration-refused' });

@@ -1,26 +1,32 @@
 import type { Clock } from '../clock';
 import type { Queryable, Sql } from '../db/database';
 import { recordAudit } from '../audit';
-import { generateSecureRandomString, hashToken } from '../auth/random';
+import { issueLink } from '../auth/link-mail';
+import { hashToken } from '../auth/random';
 
 export const VERIFICATION_VALID_MS = 2 * 24 * 60 * 60 * 1000;
 
 /** What a registration link does: confirm the address, or withdraw a registration nobody confirmed. */
 export type RegistrationLinkPurpose = 'bevestigen' | 'intrekken';
 
-/** A one-time link for a registered address; only its hash is kept. */
-export async function issueVerificationToken(
+/** A one-time link for a registered address, without a mail (tests, and the mails below add their own). */
+export function issueVerificationToken(
 	tx: Queryable,
 	userId: string,
 	now: Date,
 	purpose: RegistrationLinkPurpose = 'bevestigen'
 ): Promise<string> {
-	const token = generateSecureRandomString(20);
-	await tx`insert into email_verification_tokens (token_hash, user_id, created_at, expires_at, purpose)
-		values (${hashToken(token)}, ${userId}, ${now}, ${new Date(now.getTime() + VERIFICATION_VALID_MS)},
-			${purpose})`;
-	return token;
+	return issueLink(tx, { ...registrationLink(userId, now, purpose), mail: null });
 }
+
+/** The link row of a registration link: the part every registration mail shares. */
+export const registrationLink = (userId: string, now: Date, purpose: RegistrationLinkPurpose) => ({
+	table: 'email_verification_tokens' as const,
+	userId,
+	now,
+	validMs: VERIFICATION_VALID_MS,
+	columns: { purpose }
+});
 
 export async function isVerificationTokenValid(
 	sql: Sql,
@@ -28,7 +34,7 @@ export async function isVerificationTokenValid(
 	token: string,
 	purpose: RegistrationLinkPurpose = 'bevestigen'
 ): Promise<boolean> {
-	const [row] = await sql`select 1 from email_verification_tokens
+	const [row] = await sql<{ found: number }[]>`select 1 as found from email_verification_tokens
 		where token_hash = ${hashToken(token)} and purpose = ${purpose} and used_at is null
 			and expires_at > ${clock.now()}`;
 	return Boolean(row);
@@ -41,7 +47,7 @@ export async function isVerificationTokenValid(
 export async function verifyEmail(sql: Sql, clock: Clock, token: string): Promise<boolean> {
 	const now = clock.now();
 	return sql.begin(async (tx) => {
-		const [row] = await tx`
+		const [row] = await tx<{ user_id: string }[]>`
 			update email_verification_tokens set used_at = ${now}
 			where token_hash = ${hashToken(token)} and purpose = 'bevestigen' and used_at is null
 				and expires_at > ${now}
@@ -66,13 +72,13 @@ export async function verifyEmail(sql: Sql, clock: Clock, token: string): Promis
 export async function withdrawRegistration(sql: Sql, clock: Clock, token: string): Promise<boolean> {
 	const now = clock.now();
 	return sql.begin(async (tx) => {
-		const [row] = await tx`
+		const [row] = await tx<{ user_id: string }[]>`
 			update email_verification_tokens set used_at = ${now}
 			where token_hash = ${hashToken(token)} and purpose = 'intrekken' and used_at is null
 				and expires_at > ${now}
 			returning user_id`;
 		if (!row) return false;
-		const removed = await tx`delete from users
+		const removed = await tx<{ id: string }[]>`delete from users
 			where id = ${row.user_id} and email_verified_at is null and approved_at is null
 				and exists (select 1 from registrations r where r.user_id = users.id)
 			returning id`;

@@ -1,10 +1,10 @@
 import type { Clock } from '../clock';
 import type { Queryable, Sql } from '../db/database';
-import { recordAudit } from '../audit';
 import { hashPassword } from '../auth/password';
 import { createUser, EmailTakenError, getUserByEmail } from '../auth/user';
 import { enqueueMail } from '../mail/outbox';
-import { issueVerificationToken } from './email-verification';
+import { issueLink } from '../auth/link-mail';
+import { registrationLink } from './email-verification';
 import type { Registration } from './registration-form';
 import { accountExistsMail, registrationPendingMail, verificationMail } from './registration-mail';
 
@@ -65,12 +65,15 @@ async function register(
 			existing = null;
 		}
 		if (existing && pending === 'open') {
-			const token = await issueVerificationToken(tx, existing.id, now, 'intrekken');
-			await enqueueMail(tx, {
-				...registrationPendingMail(origin, `${origin}/registreren/intrekken/${token}`),
-				to: existing.email,
-				kind: 'registration-pending',
-				related: { type: 'user', id: existing.id }
+			const owner = existing;
+			await issueLink(tx, {
+				...registrationLink(owner.id, now, 'intrekken'),
+				mail: (token) => ({
+					...registrationPendingMail(origin, `${origin}/registreren/intrekken/${token}`),
+					to: owner.email,
+					kind: 'registration-pending',
+					related: { type: 'user', id: owner.id }
+				})
 			});
 			return;
 		}
@@ -89,19 +92,21 @@ async function register(
 			where id = ${user.id}`;
 		await tx`insert into registrations (user_id, kind, phone, consented_at, created_at)
 			values (${user.id}, ${input.kind}, ${input.phone}, ${now}, ${now})`;
-		const token = await issueVerificationToken(tx, user.id, now);
-		await enqueueMail(tx, {
-			...verificationMail(`${origin}/registreren/bevestigen/${token}`),
-			to: user.email,
-			kind: 'email-verification',
-			related: { type: 'user', id: user.id }
-		});
-		await recordAudit(tx, {
-			userId: user.id,
-			action: 'intermediary-registered',
-			subjectType: 'user',
-			subjectId: user.id,
-			details: { kind: input.kind }
+		await issueLink(tx, {
+			...registrationLink(user.id, now, 'bevestigen'),
+			mail: (token) => ({
+				...verificationMail(`${origin}/registreren/bevestigen/${token}`),
+				to: user.email,
+				kind: 'email-verification',
+				related: { type: 'user', id: user.id }
+			}),
+			audit: {
+				userId: user.id,
+				action: 'intermediary-registered',
+				subjectType: 'user',
+				subjectId: user.id,
+				details: { kind: input.kind }
+			}
 		});
 	});
 }

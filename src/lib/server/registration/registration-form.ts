@@ -1,6 +1,14 @@
 import * as v from 'valibot';
 import { passwordProblem } from '../auth/password';
-import { choice, consent, emailAddress, kvkNumber, optionalPhoneNumber, requiredText } from '../forms/fields';
+import {
+	choice,
+	consent,
+	emailAddress,
+	kvkNumber,
+	optionalPhoneNumber,
+	password,
+	requiredText
+} from '../forms/fields';
 import { parseForm, type FormFailure, type FormValues } from '../forms/parse-form';
 
 export const RegistrationSchema = v.object({
@@ -17,8 +25,8 @@ export const RegistrationSchema = v.object({
 	),
 	email: emailAddress(),
 	telefoon: optionalPhoneNumber(),
-	// Checked by passwordProblem, which also needs the e-mail address.
-	wachtwoord: v.string(),
+	// Its strength is checked by passwordProblem, which also needs the e-mail address.
+	wachtwoord: password('Kies een wachtwoord.'),
 	toestemming: consent()
 });
 

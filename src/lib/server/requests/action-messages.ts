@@ -12,17 +12,18 @@ export const ACTION_ERRORS: Record<string, string> = {
 	not_in_team: 'Kies een collega uit het team van deze regio.',
 	same: 'De aanvraag staat al op naam van deze collega.',
 	closed: 'Deze kandidaat is al afgerond: dat kan nu niet meer.',
-	invalid: 'Kies een geldige stap.'
+	invalid: 'Kies een geldige stap.',
+	forbidden: 'Alleen een coördinator kan de vaste contactpersoon kiezen.'
 };
 
 export const ACTION_SUCCESS: Record<string, string> = {
 	status: 'De status is aangepast.',
-	contact: 'Vastgelegd: er is contact geweest met de werkgever.',
-	consent: 'Vastgelegd: de kandidaat geeft toestemming om gegevens te delen.',
-	note: 'De notitie is opgeslagen.',
-	reassign: 'De aanvraag is doorgezet naar uw collega.',
-	reply: 'Uw bericht is verstuurd naar de werkgever.',
-	step: 'De stap is vastgelegd en per e-mail bevestigd aan de werkgever.',
+	eersteContact: 'Vastgelegd: er is contact geweest met de werkgever.',
+	toestemming: 'Vastgelegd: de kandidaat geeft toestemming om gegevens te delen.',
+	notitie: 'De notitie is opgeslagen.',
+	overdragen: 'De aanvraag is doorgezet naar uw collega.',
+	antwoord: 'Uw bericht is verstuurd naar de werkgever.',
+	stap: 'De stap is vastgelegd en per e-mail bevestigd aan de werkgever.',
 	contactpersoon: 'De vaste contactpersoon is opgeslagen.',
 	taak: 'De taak is afgevinkt.'
 };

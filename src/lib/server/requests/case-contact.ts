@@ -2,7 +2,7 @@ import { enqueueMail } from '../mail/outbox';
 import { statusLink } from './links';
 import type { CandidateLine, EmployerContact, MailText } from './messages';
 import type { Queryable } from '../db/database';
-import { hashStatusToken, newStatusToken } from './token';
+import { hashToken, newLinkToken } from '../auth/random';
 
 /** What every mail to the employer about one case needs: the address, the adviser, the WSP, the lines. */
 export interface CaseContact extends EmployerContact {
@@ -15,7 +15,21 @@ export interface CaseContact extends EmployerContact {
 }
 
 export async function getCaseContact(q: Queryable, caseId: number): Promise<CaseContact | null> {
-	const [c] = await q`
+	const [c] = await q<
+		{
+			case_id: number;
+			submission_id: number;
+			region_code: string;
+			email: string | null;
+			contact_name: string | null;
+			adviser_name: string | null;
+			adviser_email: string | null;
+			adviser_phone: string | null;
+			wsp_name: string;
+			wsp_mailbox: string | null;
+			wsp_phone: string | null;
+		}[]
+	>`
 		select c.id::int as case_id, c.submission_id::int as submission_id, c.region_code, s.email, s.contact_name,
 			u.name as adviser_name, u.email as adviser_email, u.phone as adviser_phone,
 			g.wsp_name, g.wsp_mailbox, g.wsp_phone
@@ -51,10 +65,10 @@ export const replyToOf = (contact: EmployerContact): string | null =>
  * so every later mail can link straight to the page without the first token ever being kept.
  */
 export async function newStatusLink(q: Queryable, submissionId: number, origin: string, now: Date) {
-	const token = newStatusToken();
+	const token = newLinkToken();
 	await q`
 		insert into submission_links (token_hash, submission_id, created_at)
-		values (${hashStatusToken(token)}, ${submissionId}, ${now})`;
+		values (${hashToken(token)}, ${submissionId}, ${now})`;
 	return statusLink(origin, token);
 }
 

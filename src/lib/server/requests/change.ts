@@ -1,6 +1,6 @@
-import { recordAudit, type AuditEntry } from '../audit';
-
-type AuditDetails = NonNullable<AuditEntry['details']>;
+import { recordAudit, type AuditAction, type AuditDetails } from '../audit';
+import { refuse, type Outcome } from '../result';
+import { ACTION_ERRORS } from './action-messages';
 import type { SessionUser } from '../auth/session-user';
 import type { Clock } from '../clock';
 import type { Sql } from '../db/database';
@@ -9,7 +9,12 @@ import { nudgeMailWorker } from '../mail/worker';
 import type { Queryable } from '../db/database';
 import { lockRequestRow, type RequestRow } from './request-row';
 
-export type ChangeResult<E extends string> = { ok: true } | { ok: false; error: E | 'not_found' };
+/** A staff change's answer: refused with a code (for tests and logic) and its Dutch message. */
+export type ChangeResult<E extends string> = Outcome<object, E | 'not_found'>;
+
+/** A refusal of a staff action on a request, worded as the staff pages show it. */
+export const refuseAction = <E extends string>(reason: E) =>
+	refuse(reason, ACTION_ERRORS[reason] ?? 'Dat lukte niet.');
 
 export interface ChangeContext {
 	user: SessionUser;
@@ -25,17 +30,17 @@ export async function changeRequest<E extends string>(
 	sql: Sql,
 	requestId: number,
 	ctx: ChangeContext,
-	action: string,
+	action: Extract<AuditAction, `interest-request-${string}`>,
 	apply: (tx: Queryable, row: RequestRow, now: Date) => Promise<E | AuditDetails | void>
 ): Promise<ChangeResult<E>> {
 	const result = await sql.begin(async (tx) => {
 		const row = await lockRequestRow(tx, requestId);
-		if (!row) return { ok: false as const, error: 'not_found' as const };
+		if (!row) return refuseAction('not_found' as const);
 		const outcome = await apply(tx, row, ctx.clock.now());
-		if (typeof outcome === 'string') return { ok: false as const, error: outcome };
+		if (typeof outcome === 'string') return refuseAction(outcome);
 		await recordAudit(tx, {
 			userId: ctx.user.id,
-			action: `interest_request.${action}`,
+			action,
 			subjectType: 'interest_request',
 			subjectId: String(requestId),
 			details: outcome ?? {}

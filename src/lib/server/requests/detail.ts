@@ -20,12 +20,71 @@ import {
 } from './steps';
 import { NEXT_STATUSES } from './workflow';
 
+/** The request row with its case, submission, region and people, as the detail query selects it. */
+interface DetailRow {
+	id: number;
+	case_id: number;
+	status: RequestStatus;
+	outcome: Outcome | null;
+	public_ref: string;
+	region_code: string;
+	snapshot: ProfileDocument;
+	created_at: Date;
+	candidate_consent_at: Date | null;
+	assigned_user_id: string | null;
+	assigned_mailbox: string | null;
+	due_at: Date;
+	first_contact_at: Date | null;
+	escalated_at: Date | null;
+	overdue_notified_at: Date | null;
+	employer_id: number | null;
+	company_name: string | null;
+	kvk_number: string | null;
+	contact_name: string | null;
+	email: string | null;
+	phone: string | null;
+	job_title: string | null;
+	hours_per_week: number | null;
+	start_date: string | null;
+	message: string | null;
+	erased_at: Date | null;
+	work_place: string | null;
+	region_name: string;
+	wsp_name: string;
+	assigned_name: string | null;
+	consent_by_name: string | null;
+	account_manager_id: string | null;
+	account_manager_set_at: Date | null;
+	account_manager_name: string | null;
+	account_manager_set_by_name: string | null;
+}
+
+interface RoutingRow {
+	reason: string;
+	detail: { skippedAbsent?: string[] } | null;
+	mailbox: string | null;
+	decided_at: Date;
+	assigned_name: string | null;
+	coordinator_name: string | null;
+	decided_by_name: string | null;
+}
+
+interface EventRow {
+	kind: string;
+	from_status: string | null;
+	to_status: string | null;
+	body: string | null;
+	visible_to_employer: boolean;
+	created_at: Date;
+	user_name: string | null;
+}
+
 /**
  * Everything an adviser needs on one request, including the klantnummer: the CALLER must have checked
  * region access (requireRegionAccess) before calling this.
  */
 export async function getRequestDetail(sql: Sql, id: number, now: Date) {
-	const [r] = await sql`
+	const [r] = await sql<DetailRow[]>`
 		select r.*, r.id::int as id, r.case_id::int as case_id, k.assigned_user_id, k.assigned_mailbox, k.due_at,
 			k.first_contact_at, k.escalated_at, k.overdue_notified_at, k.employer_id::int as employer_id,
 			s.company_name, s.kvk_number, s.contact_name, s.email, s.phone,
@@ -46,23 +105,25 @@ export async function getRequestDetail(sql: Sql, id: number, now: Date) {
 		where r.id = ${id}`;
 	if (!r) return null;
 	const [routings, events, candidate, current, team, lines, steps] = await Promise.all([
-		sql`select d.reason, d.detail, d.mailbox, d.decided_at, a.name as assigned_name,
+		sql<RoutingRow[]>`select d.reason, d.detail, d.mailbox, d.decided_at, a.name as assigned_name,
 				k.name as coordinator_name, b.name as decided_by_name
 			from request_routings d
 			left join users a on a.id = d.assigned_user_id
 			left join users k on k.id = d.coordinator_user_id
 			left join users b on b.id = d.decided_by
 			where d.case_id = ${r.case_id} order by d.decided_at, d.id`,
-		sql`select e.kind, e.from_status, e.to_status, e.body, e.visible_to_employer, e.created_at,
+		sql<EventRow[]>`select e.kind, e.from_status, e.to_status, e.body, e.visible_to_employer, e.created_at,
 				u.name as user_name
 			from request_events e left join users u on u.id = e.user_id
 			where e.request_id = ${id} order by e.created_at, e.id`,
 		lookupCandidateForStaff(sql, r.public_ref),
 		lookupPublicProfile(sql, r.public_ref),
 		listRegionTeam(sql, r.region_code),
-		sql`select id::int, public_ref, snapshot->>'title' as title, status, outcome
+		sql<
+			{ id: number; public_ref: string; title: string; status: RequestStatus; outcome: Outcome | null }[]
+		>`select id::int, public_ref, snapshot->>'title' as title, status, outcome
 			from interest_requests where case_id = ${r.case_id} order by id`,
-		sql<(StepRow & { userName: string | null })[]>`
+		sql<(StepRow & { userName: string | null; agreements: string | null })[]>`
 			select s.kind, s.meeting_on::text as "meetingOn", s.place, s.starts_on::text as "startsOn",
 				s.ends_on::text as "endsOn", s.contract_type as "contractType", s.reason, s.agreements,
 				s.created_at as "createdAt", x.public_ref as "publicRef", u.name as "userName"
@@ -70,88 +131,86 @@ export async function getRequestDetail(sql: Sql, id: number, now: Date) {
 			left join users u on u.id = s.user_id
 			where s.case_id = ${r.case_id} order by s.created_at, s.id`
 	]);
-	const status = r.status as RequestStatus;
+	const status = r.status;
 	return {
-		id: r.id as number,
-		caseId: r.case_id as number,
+		id: r.id,
+		caseId: r.case_id,
 		lines: lines.map((l) => ({
-			id: l.id as number,
-			publicRef: l.public_ref as string,
-			title: l.title as string,
+			id: l.id,
+			publicRef: l.public_ref,
+			title: l.title,
 			statusLabel: l.outcome
-				? `${STATUS_LABELS[l.status as RequestStatus]}: ${OUTCOME_LABELS[l.outcome as Outcome]}`
-				: STATUS_LABELS[l.status as RequestStatus],
+				? `${STATUS_LABELS[l.status]}: ${OUTCOME_LABELS[l.outcome]}`
+				: STATUS_LABELS[l.status],
 			current: l.id === r.id
 		})),
 		steps: steps.map((s) => ({
 			at: s.createdAt,
 			userName: s.userName,
-			agreements: (s as unknown as { agreements: string | null }).agreements,
+			agreements: s.agreements,
 			...describeStep(s)
 		})),
 		stepKinds: STEP_KINDS.map((k) => ({ value: k, label: STEP_LABELS[k] })),
 		contractTypes: CONTRACT_TYPES.map((k) => ({ value: k, label: CONTRACT_LABELS[k] })),
-		employerId: r.employer_id as number | null,
+		employerId: r.employer_id,
 		fixedContact: r.account_manager_id
 			? {
-					id: r.account_manager_id as string,
-					name: (r.account_manager_name as string) || 'Onbekend',
-					setAt: r.account_manager_set_at as Date | null,
-					setByName: r.account_manager_set_by_name as string | null
+					id: r.account_manager_id,
+					name: r.account_manager_name || 'Onbekend',
+					setAt: r.account_manager_set_at,
+					setByName: r.account_manager_set_by_name
 				}
 			: null,
 		team: team.map((m) => ({ id: m.id, name: m.name || m.email, absent: isAbsent(m, now) })),
-		overdueNotifiedAt: r.overdue_notified_at as Date | null,
-		publicRef: r.public_ref as string,
-		regionCode: r.region_code as string,
-		regionName: r.region_name as string,
-		wspName: r.wsp_name as string,
+		overdueNotifiedAt: r.overdue_notified_at,
+		publicRef: r.public_ref,
+		regionCode: r.region_code,
+		regionName: r.region_name,
+		wspName: r.wsp_name,
 		status,
 		statusLabel: STATUS_LABELS[status],
-		outcomeLabel: r.outcome ? OUTCOME_LABELS[r.outcome as Outcome] : null,
+		outcomeLabel: r.outcome ? OUTCOME_LABELS[r.outcome] : null,
 		nextStatuses: NEXT_STATUSES[status].map((s) => ({ value: s, label: STATUS_LABELS[s] })),
-		createdAt: r.created_at as Date,
-		dueAt: r.due_at as Date,
-		firstContactAt: r.first_contact_at as Date | null,
-		escalatedAt: r.escalated_at as Date | null,
-		consent: r.candidate_consent_at
-			? { at: r.candidate_consent_at as Date, by: r.consent_by_name as string }
-			: null,
-		assignedUserId: r.assigned_user_id as string | null,
-		assignedName: r.assigned_name as string | null,
-		assignedMailbox: r.assigned_mailbox as string | null,
+		createdAt: r.created_at,
+		dueAt: r.due_at,
+		firstContactAt: r.first_contact_at,
+		escalatedAt: r.escalated_at,
+		consent: r.candidate_consent_at ? { at: r.candidate_consent_at, by: r.consent_by_name } : null,
+		assignedUserId: r.assigned_user_id,
+		assignedName: r.assigned_name,
+		assignedMailbox: r.assigned_mailbox,
 		employer: {
 			erased: r.erased_at !== null,
-			companyName: r.company_name as string | null,
-			kvkNumber: r.kvk_number as string | null,
-			contactName: r.contact_name as string | null,
-			email: r.email as string | null,
-			phone: r.phone as string | null,
-			workPlace: r.work_place as string | null,
-			jobTitle: r.job_title as string | null,
-			hoursPerWeek: r.hours_per_week as number | null,
-			startDate: r.start_date as string | null,
-			message: r.message as string | null
+			companyName: r.company_name,
+			kvkNumber: r.kvk_number,
+			contactName: r.contact_name,
+			email: r.email,
+			phone: r.phone,
+			workPlace: r.work_place,
+			jobTitle: r.job_title,
+			hoursPerWeek: r.hours_per_week,
+			startDate: r.start_date,
+			message: r.message
 		},
-		snapshot: r.snapshot as ProfileDocument,
+		snapshot: r.snapshot,
 		stillPublished: current.status === 'published',
 		klantnummer: candidate?.klantnummer ?? null,
 		organisation: candidate?.organisation ?? null,
 		routings: routings.map((d) => ({
-			at: d.decided_at as Date,
+			at: d.decided_at,
 			reason: ROUTING_REASON_LABELS[d.reason] ?? d.reason,
-			assignedName: d.assigned_name as string | null,
-			mailbox: d.mailbox as string | null,
-			coordinatorName: d.coordinator_name as string | null,
-			decidedByName: d.decided_by_name as string | null,
-			skippedAbsent: ((d.detail?.skippedAbsent as string[] | undefined) ?? []).length
+			assignedName: d.assigned_name,
+			mailbox: d.mailbox,
+			coordinatorName: d.coordinator_name,
+			decidedByName: d.decided_by_name,
+			skippedAbsent: (d.detail?.skippedAbsent ?? []).length
 		})),
 		events: events.map((e) => ({
-			kind: e.kind as string,
-			at: e.created_at as Date,
-			userName: e.user_name as string | null,
-			toStatus: e.to_status as string | null,
-			body: e.body as string | null
+			kind: e.kind,
+			at: e.created_at,
+			userName: e.user_name,
+			toStatus: e.to_status,
+			body: e.body
 		})),
 		colleagues: team
 			.filter((m) => m.id !== r.assigned_user_id)

@@ -1,3 +1,5 @@
+import type { Outcome } from '../result';
+import { refuseAction } from './change';
 import { recordAudit } from '../audit';
 import { listRegionTeam } from '../auth/user';
 import type { Sql } from '../db/database';
@@ -49,22 +51,21 @@ export async function setAccountManager(
 		by: { id: string; role: string; isCoordinator: boolean };
 		now: Date;
 	}
-): Promise<{ ok: true } | { ok: false; error: AccountManagerError }> {
-	if (input.by.role !== 'admin' && !input.by.isCoordinator) return { ok: false, error: 'forbidden' };
+): Promise<Outcome<object, AccountManagerError>> {
+	if (input.by.role !== 'admin' && !input.by.isCoordinator) return refuseAction('forbidden');
 	return sql.begin(async (tx) => {
 		const [employer] = await tx<{ region_code: string; account_manager_id: string | null }[]>`
 			select region_code, account_manager_id from employers where id = ${input.employerId} for update`;
-		if (!employer) return { ok: false as const, error: 'not_found' as const };
+		if (!employer) return refuseAction('not_found' as const);
 		const team = await listRegionTeam(tx, employer.region_code);
-		if (!team.some((m) => m.id === input.userId))
-			return { ok: false as const, error: 'not_in_team' as const };
+		if (!team.some((m) => m.id === input.userId)) return refuseAction('not_in_team' as const);
 		await tx`
 			update employers set account_manager_id = ${input.userId}, account_manager_set_by = ${input.by.id},
 				account_manager_set_at = ${input.now}
 			where id = ${input.employerId}`;
 		await recordAudit(tx, {
 			userId: input.by.id,
-			action: 'employer.account_manager',
+			action: 'employer-contact-set',
 			subjectType: 'employer',
 			subjectId: String(input.employerId),
 			details: { from: employer.account_manager_id, to: input.userId }

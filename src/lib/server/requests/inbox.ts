@@ -80,7 +80,21 @@ export async function listInbox(
 		from request_cases c
 		where ${scope} and ${open} and c.first_contact_at is null`;
 	const olderThan = filter.olderThanDays ? new Date(now.getTime() - filter.olderThanDays * 86_400_000) : null;
-	const cases = await sql`
+	const cases = await sql<
+		{
+			id: number;
+			created_at: Date;
+			company_name: string | null;
+			region_code: string;
+			due_at: Date;
+			first_contact_at: Date | null;
+			assigned_name: string | null;
+			account_manager_id: string | null;
+			assigned_user_id: string | null;
+			fixed_name: string | null;
+			is_open: boolean;
+		}[]
+	>`
 		select c.id::int, c.created_at, s.company_name, c.region_code, c.due_at, c.first_contact_at,
 			u.name as assigned_name, e.account_manager_id, c.assigned_user_id, m.name as fixed_name, ${open} as is_open
 		from request_cases c
@@ -95,7 +109,10 @@ export async function listInbox(
 			and (${olderThan}::timestamptz is null or c.created_at <= ${olderThan})
 		order by (not ${open}), c.due_at, c.id
 		limit 500`;
-	const lines = await sql`
+	const lines = await sql<
+		// The snapshot of a request always holds the profile's title.
+		{ id: number; case_id: number; public_ref: string; title: string; status: RequestStatus }[]
+	>`
 		select id::int, case_id::int, public_ref, snapshot->>'title' as title, status
 		from interest_requests where case_id = any(${cases.map((c) => c.id)}::bigint[]) order by id`;
 	return {
@@ -112,7 +129,7 @@ export async function listInbox(
 					publicRef: l.public_ref,
 					title: l.title,
 					status: l.status,
-					statusLabel: STATUS_LABELS[l.status as RequestStatus]
+					statusLabel: STATUS_LABELS[l.status]
 				})),
 			regionCode: c.region_code,
 			assignedName: c.assigned_name,

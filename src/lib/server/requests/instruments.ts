@@ -80,7 +80,9 @@ export async function saveInstrument(
 		if (id === null) {
 			if (!mayEdit(scope, input.regionCode)) return { ok: false, forbidden: true };
 			if (input.regionCode) {
-				const [region] = await tx`select 1 from regions where code = ${input.regionCode}`;
+				const [region] = await tx<
+					{ found: number }[]
+				>`select 1 as found from regions where code = ${input.regionCode}`;
 				if (!region) return { ok: false, forbidden: true };
 			}
 			const [row] = await tx<{ id: number }[]>`

@@ -54,6 +54,10 @@ describe('the interest form', () => {
 	it('accepts a complete form; a municipality name or a postcode gives the work location', async () => {
 		expect(await run(form())).toMatchObject({ ok: true, token: expect.any(String) });
 		expect(await run(form({ werklocatie: 'utrecht' }))).toMatchObject({ ok: true });
+		// The same place finder as the search page: accents and punctuation do not matter, nor a CBS code.
+		expect(await run(form({ werklocatie: 'Sudwest Fryslan' }))).toMatchObject({ ok: true });
+		expect(await run(form({ werklocatie: 's-Gravenhage' }))).toMatchObject({ ok: true });
+		expect(await run(form({ werklocatie: 'GM0344' }))).toMatchObject({ ok: true });
 	});
 
 	it('answers in Dutch, per field, and keeps what was typed', async () => {
@@ -73,7 +77,7 @@ describe('the interest form', () => {
 			kvk: '1234',
 			email: 'geen-adres',
 			werklocatie: 'Atlantis',
-			toestemming: false
+			toestemming: ''
 		});
 		expect(result.message).toMatch(/Verbeter de fouten/);
 	});

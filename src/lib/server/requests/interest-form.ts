@@ -1,6 +1,6 @@
 import type { ProfileDocument } from '$search/document';
 import type { Challenge } from 'altcha-lib';
-import { PUBLIC_REF_PATTERN } from '../profiles/public-ref';
+import { normalisePublicRef, PUBLIC_REF_PATTERN } from '../../public-ref';
 import type { Clock } from '../clock';
 import type { Queryable, Sql } from '../db/database';
 import { log } from '../log';
@@ -14,13 +14,9 @@ import {
 } from './abuse';
 import { lookupPublicProfile } from './profile-source';
 import { submitInterest } from './submit';
-import {
-	readSubmissionValues,
-	validateSubmission,
-	type SubmissionErrors,
-	type SubmissionValues
-} from './submission-form';
-import { resolveWorkLocation } from './work-location';
+import { formFailure, parseForm, readForm, type FormFailure } from '../forms/parse-form';
+import { resolveWorkplace } from '../places';
+import { submissionSchema, type SubmissionSchema } from './submission-form';
 import { formatHours } from '$lib/format';
 import { amsterdamDay } from '$lib/time';
 
@@ -36,7 +32,7 @@ export interface SelectedProfile {
 
 /** The refs of a selection (`?kandidaat=KV-...&kandidaat=...`), well-formed, unique, at most ten. */
 export function selectedRefs(values: string[]): string[] {
-	return [...new Set(values.map((v) => v.trim().toUpperCase()))]
+	return [...new Set(values.map(normalisePublicRef))]
 		.filter((r) => PUBLIC_REF_PATTERN.test(r))
 		.slice(0, MAX_PROFILES);
 }
@@ -61,14 +57,9 @@ export async function loadSelection(sql: Sql, refs: string[]): Promise<SelectedP
 }
 
 export type FormOutcome =
-	| { ok: true; token: string }
-	| {
-			ok: false;
-			message: string;
-			errors: SubmissionErrors;
-			values: SubmissionValues;
-			challenge: Challenge | null;
-	  };
+	{ ok: true; token: string } | (FormFailure<SubmissionSchema> & { ok: false; challenge: Challenge | null });
+
+type Errors = FormFailure<SubmissionSchema>['errors'];
 
 /**
  * Everything the interest form's action does, apart from HTTP: abuse checks, validation, resolving the
@@ -79,15 +70,14 @@ export async function processInterestForm(
 	form: FormData,
 	ctx: { address: string; origin: string; clock: Clock }
 ): Promise<FormOutcome> {
-	const values = readSubmissionValues(form);
-	const refs = selectedRefs(form.getAll('kandidaat').map(String));
-	const fail = async (message: string, errors: SubmissionErrors = {}, level?: 'challenge' | 'none') => {
+	const schema = submissionSchema(amsterdamDay(ctx.clock.now()));
+	const values = readForm(schema, form);
+	const refs = selectedRefs(values.kandidaat);
+	const fail = async (message: string, errors: Errors = {}, level?: 'challenge' | 'none') => {
 		const needed = level ?? (await pressure(sql, ctx.address, values.email));
 		return {
 			ok: false as const,
-			message,
-			errors,
-			values,
+			...formFailure(values, errors, { message }),
 			challenge: needed === 'challenge' ? await newChallenge() : null
 		};
 	};
@@ -115,17 +105,17 @@ export async function processInterestForm(
 		return fail('Kies eerst een of meer kandidaten op de zoekpagina.', {
 			kandidaat: 'Er is geen kandidaat gekozen.'
 		});
-	const checked = validateSubmission(values, amsterdamDay(ctx.clock.now()));
-	const errors: SubmissionErrors = checked.ok ? {} : checked.errors;
-	const municipality = values.werklocatie.trim() ? await resolveWorkLocation(sql, values.werklocatie) : null;
-	if (values.werklocatie.trim() && !municipality && !errors.werklocatie) {
+	const checked = parseForm(schema, form);
+	const errors: Errors = checked.ok ? {} : { ...checked.failure.errors };
+	const workplace = values.werklocatie.trim() ? await resolveWorkplace(sql, values.werklocatie) : null;
+	if (values.werklocatie.trim() && !workplace && !errors.werklocatie) {
 		errors.werklocatie =
 			'Deze plaats kennen we niet. Vul de gemeente of de 4 cijfers van de postcode in, bijvoorbeeld 3511.';
 	}
-	if (!checked.ok || Object.keys(errors).length)
+	if (!checked.ok || !workplace || Object.keys(errors).length)
 		return fail('Er gaat iets mis in het formulier. Verbeter de fouten hieronder.', errors);
-	await countSubmission(sql, ctx.address, checked.fields.email);
-	const f = checked.fields;
+	const f = checked.data;
+	await countSubmission(sql, ctx.address, f.email);
 	const result = await submitInterest(sql, {
 		refs,
 		origin: ctx.origin,
@@ -133,7 +123,7 @@ export async function processInterestForm(
 		employer: {
 			companyName: f.bedrijfsnaam,
 			kvkNumber: f.kvk,
-			workMunicipalityCode: municipality!,
+			workMunicipalityCode: workplace.code,
 			contactName: f.contactpersoon,
 			email: f.email,
 			phone: f.telefoon,

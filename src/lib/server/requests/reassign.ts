@@ -15,7 +15,7 @@ export function reassignRequest(sql: Sql, requestId: number, ctx: ChangeContext,
 		sql,
 		requestId,
 		ctx,
-		'reassign',
+		'interest-request-reassigned',
 		async (tx, row, now) => {
 			if (row.status === 'afgerond') return 'closed';
 			if (row.assignedUserId === toUserId) return 'same';

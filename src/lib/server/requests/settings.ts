@@ -27,7 +27,16 @@ const minutes = (time: string) => {
 
 /** The service-wide policy; with a region, that region's own way of counting the due time applies. */
 export async function getRequestSettings(sql: Queryable, regionCode?: string): Promise<RequestSettings> {
-	const [row] = await sql`
+	const [row] = await sql<
+		{
+			due_mode: RequestSettings['dueMode'];
+			due_hours: number;
+			start: string;
+			end: string;
+			soon_hours: number;
+			retention_months: number;
+		}[]
+	>`
 		select coalesce(g.due_mode, s.due_mode) as due_mode, s.due_hours, s.working_day_start::text as start,
 			s.working_day_end::text as end, s.soon_hours, s.retention_months
 		from request_settings s left join regions g on g.code = ${regionCode ?? null}

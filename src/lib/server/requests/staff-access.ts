@@ -27,7 +27,7 @@ export async function requireRequestAccess(
 export async function recordRequestView(sql: Sql, user: SessionUser, requestId: number): Promise<void> {
 	await recordAudit(sql, {
 		userId: user.id,
-		action: 'interest_request.view',
+		action: 'interest-request-viewed',
 		subjectType: 'interest_request',
 		subjectId: String(requestId)
 	});

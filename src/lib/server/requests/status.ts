@@ -3,7 +3,7 @@ import type { Sql } from '../db/database';
 import { EMPLOYER_STATUS_LABELS, OUTCOME_LABELS, type Outcome, type RequestStatus } from './labels';
 import { lookupPublicProfile } from './profile-source';
 import { describeStep, type StepRow } from './steps';
-import { hashStatusToken, STATUS_TOKEN_PATTERN } from './token';
+import { hashToken, LINK_TOKEN_PATTERN } from '../auth/random';
 
 export interface EmployerCaseView {
 	regionCode: string;
@@ -45,23 +45,49 @@ export async function getEmployerStatus(
 	token: string,
 	now: Date
 ): Promise<EmployerStatusView | null> {
-	if (!STATUS_TOKEN_PATTERN.test(token)) return null;
-	const hash = hashStatusToken(token);
-	const [submission] = await sql`
+	if (!LINK_TOKEN_PATTERN.test(token)) return null;
+	const hash = hashToken(token);
+	const [submission] = await sql<
+		{ id: string; created_at: Date; company_name: string; contact_name: string }[]
+	>`
 		select id, created_at, company_name, contact_name from employer_submissions s
 		where s.erased_at is null and (s.token_hash = ${hash}
 			or exists (select 1 from submission_links l where l.token_hash = ${hash} and l.submission_id = s.id))`;
 	if (!submission) return null;
-	const cases = await sql`
+	const cases = await sql<
+		{
+			id: number;
+			region_code: string;
+			due_at: Date;
+			first_contact_at: Date | null;
+			region_name: string;
+			wsp_name: string;
+			wsp_phone: string | null;
+			wsp_mailbox: string | null;
+			adviser_name: string | null;
+			adviser_email: string | null;
+			adviser_phone: string | null;
+		}[]
+	>`
 		select c.id::int as id, c.region_code, c.due_at, c.first_contact_at, g.name as region_name, g.wsp_name,
 			g.wsp_phone, g.wsp_mailbox, u.name as adviser_name, u.email as adviser_email, u.phone as adviser_phone
 		from request_cases c join regions g on g.code = c.region_code
 		left join users u on u.id = c.assigned_user_id
 		where c.submission_id = ${submission.id} order by c.id`;
-	const rows = await sql`
+	// bigint ids arrive as strings (postgres.js does not round them to numbers).
+	const rows = await sql<
+		{
+			id: string;
+			case_id: number;
+			public_ref: string;
+			snapshot: ProfileDocument;
+			status: RequestStatus;
+			outcome: Outcome | null;
+		}[]
+	>`
 		select r.id, r.case_id::int as case_id, r.public_ref, r.snapshot, r.status, r.outcome
 		from interest_requests r where r.submission_id = ${submission.id} order by r.id`;
-	const replies = await sql`
+	const replies = await sql<{ request_id: string; created_at: Date; body: string }[]>`
 		select request_id, created_at, body from request_events
 		where request_id = any(${rows.map((r) => r.id)}::bigint[]) and visible_to_employer and body is not null
 		order by created_at`;
@@ -73,18 +99,16 @@ export async function getEmployerStatus(
 		where s.case_id = any(${cases.map((c) => c.id)}::bigint[]) order by s.created_at, s.id`;
 	const lines = await Promise.all(
 		rows.map(async (r) => {
-			const snapshot = r.snapshot as ProfileDocument;
+			const snapshot = r.snapshot;
 			const current = await lookupPublicProfile(sql, r.public_ref);
 			return {
-				caseId: r.case_id as number,
-				publicRef: r.public_ref as string,
+				caseId: r.case_id,
+				publicRef: r.public_ref,
 				title: snapshot.title,
-				statusLabel: EMPLOYER_STATUS_LABELS[r.status as RequestStatus],
-				outcomeLabel: r.outcome ? OUTCOME_LABELS[r.outcome as Outcome] : null,
+				statusLabel: EMPLOYER_STATUS_LABELS[r.status],
+				outcomeLabel: r.outcome ? OUTCOME_LABELS[r.outcome] : null,
 				stillPublished: current.status === 'published',
-				replies: replies
-					.filter((x) => x.request_id === r.id)
-					.map((x) => ({ at: x.created_at as Date, text: x.body as string }))
+				replies: replies.filter((x) => x.request_id === r.id).map((x) => ({ at: x.created_at, text: x.body }))
 			};
 		})
 	);

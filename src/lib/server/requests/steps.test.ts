@@ -61,25 +61,25 @@ describe('step form', () => {
 	it('asks for what each step needs, in Dutch', () => {
 		expect(parseStepForm(form({ stap: 'kennismakingsgesprek' }))).toEqual({
 			ok: false,
-			errors: { meetingOn: 'Vul de datum van het gesprek in.' }
+			errors: { datum: 'Vul de datum van het gesprek in.' }
 		});
 		expect(parseStepForm(form({ stap: 'geplaatst', start: '2026-03-01' }))).toMatchObject({
 			ok: false,
-			errors: { contractType: 'Kies het soort contract.' }
+			errors: { contract: 'Kies het soort contract.' }
 		});
 		expect(
 			parseStepForm(form({ stap: 'proefplaatsing', start: '2026-03-01', einde: '2026-02-01' }))
 		).toMatchObject({
 			ok: false,
-			errors: { endsOn: 'De einddatum ligt voor de start.' }
+			errors: { einde: 'De einddatum ligt voor de start.' }
 		});
 		expect(parseStepForm(form({ stap: 'sollicitatiegesprek', datum: '2026-02-30' }))).toMatchObject({
 			ok: false,
-			errors: { meetingOn: 'Deze datum bestaat niet.' }
+			errors: { datum: 'Deze datum bestaat niet.' }
 		});
 		expect(parseStepForm(form({ stap: 'geen_match' }))).toMatchObject({
 			ok: false,
-			errors: { reason: 'Vul de reden in.' }
+			errors: { reden: 'Vul de reden in.' }
 		});
 		expect(parseStepForm(form({ stap: 'iets' }))).toMatchObject({ ok: false });
 	});
@@ -132,7 +132,10 @@ describe('follow-through in a case', () => {
 			einde: '2026-09-01',
 			contract: 'bepaalde_tijd'
 		});
-		expect(await recordStep(db.sql, id, ctx, placed)).toEqual({ ok: false, error: 'consent_required' });
+		expect(await recordStep(db.sql, id, ctx, placed)).toMatchObject({
+			ok: false,
+			reason: 'consent_required'
+		});
 		await recordCandidateConsent(db.sql, id, ctx);
 		expect((await recordStep(db.sql, id, ctx, placed)).ok).toBe(true);
 		const detail = await getRequestDetail(db.sql, id, clock.now());
@@ -197,12 +200,12 @@ describe('the fixed contact in the inbox', () => {
 		const colleague = await insertStaff(db.sql, { region: region.code, name: 'Nieuwe Contact' });
 		expect(
 			await setAccountManager(db.sql, { employerId, userId: colleague.id, by: ctx.user, now: clock.now() })
-		).toEqual({ ok: false, error: 'forbidden' });
+		).toMatchObject({ ok: false, reason: 'forbidden' });
 		const coordinator = await insertStaff(db.sql, { region: region.code, coordinator: true });
 		const outsider = await insertStaff(db.sql, { region: 'AM01' });
 		expect(
 			await setAccountManager(db.sql, { employerId, userId: outsider.id, by: coordinator, now: clock.now() })
-		).toEqual({ ok: false, error: 'not_in_team' });
+		).toMatchObject({ ok: false, reason: 'not_in_team' });
 		expect(
 			(
 				await setAccountManager(db.sql, {

@@ -101,7 +101,19 @@ const StepSchema = v.pipe(
 );
 export type StepInput = v.InferOutput<typeof StepSchema>;
 
-/** The form's fields (Dutch names) to a checked step, or the first problem per field. */
+/** The form's field for each part of a step: problems are reported under the field's name. */
+const FORM_FIELDS: Record<keyof StepInput, string> = {
+	kind: 'stap',
+	meetingOn: 'datum',
+	place: 'plaats',
+	startsOn: 'start',
+	endsOn: 'einde',
+	contractType: 'contract',
+	reason: 'reden',
+	agreements: 'afspraken'
+};
+
+/** The form's fields (Dutch names) to a checked step, or the first problem per form field. */
 export function parseStepForm(
 	form: FormData
 ): { ok: true; step: StepInput } | { ok: false; errors: Record<string, string> } {
@@ -109,21 +121,13 @@ export function parseStepForm(
 		const value = form.get(name);
 		return typeof value === 'string' ? value : undefined;
 	};
-	const result = v.safeParse(StepSchema, {
-		kind: get('stap'),
-		meetingOn: get('datum'),
-		place: get('plaats'),
-		startsOn: get('start'),
-		endsOn: get('einde'),
-		contractType: get('contract'),
-		reason: get('reden'),
-		agreements: get('afspraken')
-	});
+	const input = Object.fromEntries(Object.entries(FORM_FIELDS).map(([key, field]) => [key, get(field)]));
+	const result = v.safeParse(StepSchema, input);
 	if (result.success) return { ok: true, step: result.output };
 	const errors: Record<string, string> = {};
 	for (const issue of result.issues) {
-		const key = String(issue.path?.[0]?.key ?? 'kind');
-		errors[key] ??= issue.message;
+		const key = String(issue.path?.[0]?.key ?? 'kind') as keyof StepInput;
+		errors[FORM_FIELDS[key] ?? 'stap'] ??= issue.message;
 	}
 	return { ok: false, errors };
 }
@@ -188,84 +192,90 @@ export type StepError = 'consent_required' | 'closed' | 'invalid';
  * Placing or turning down closes the line. Access is checked by the caller.
  */
 export function recordStep(sql: Sql, requestId: number, ctx: ChangeContext, step: StepInput) {
-	return changeRequest<StepError>(sql, requestId, ctx, 'step', async (tx, row, now) => {
-		const aboutLine = LINE_STEPS.includes(step.kind);
-		if (aboutLine && row.status === 'afgerond') return 'closed';
-		if (NEEDS_CONSENT.includes(step.kind) && !row.candidateConsentAt) return 'consent_required';
-		const [created] = await tx<{ id: number }[]>`
+	return changeRequest<StepError>(
+		sql,
+		requestId,
+		ctx,
+		'interest-request-step-recorded',
+		async (tx, row, now) => {
+			const aboutLine = LINE_STEPS.includes(step.kind);
+			if (aboutLine && row.status === 'afgerond') return 'closed';
+			if (NEEDS_CONSENT.includes(step.kind) && !row.candidateConsentAt) return 'consent_required';
+			const [created] = await tx<{ id: number }[]>`
 			insert into case_steps (case_id, request_id, kind, meeting_on, place, starts_on, ends_on, contract_type,
 				reason, agreements, user_id, created_at)
 			values (${row.caseId}, ${aboutLine ? row.id : null}, ${step.kind}, ${step.meetingOn || null},
 				${step.place || null}, ${step.startsOn || null}, ${step.endsOn || null}, ${step.contractType || null},
 				${step.reason || null}, ${step.agreements || null}, ${ctx.user.id}, ${now})
 			returning id::int`;
-		if (step.kind === 'proefplaatsing' || step.kind === 'geplaatst') {
-			for (const m of contactMoments(step.startsOn, step.endsOn || null)) {
+			if (step.kind === 'proefplaatsing' || step.kind === 'geplaatst') {
+				for (const m of contactMoments(step.startsOn, step.endsOn || null)) {
+					await addTask(tx, {
+						caseId: row.caseId,
+						requestId: row.id,
+						stepId: created.id,
+						...m,
+						userId: row.assignedUserId
+					});
+				}
+			}
+			if (step.kind === 'geen_match') {
+				const consultant = await consultantOf(tx, row.publicRef, row.regionCode);
 				await addTask(tx, {
 					caseId: row.caseId,
 					requestId: row.id,
 					stepId: created.id,
-					...m,
-					userId: row.assignedUserId
+					kind: 'nazorg',
+					dueAt: new Date(now.getTime() + 7 * DAY_MS),
+					userId: consultant ?? row.assignedUserId
 				});
 			}
-		}
-		if (step.kind === 'geen_match') {
-			const consultant = await consultantOf(tx, row.publicRef, row.regionCode);
-			await addTask(tx, {
-				caseId: row.caseId,
-				requestId: row.id,
-				stepId: created.id,
-				kind: 'nazorg',
-				dueAt: new Date(now.getTime() + 7 * DAY_MS),
-				userId: consultant ?? row.assignedUserId
-			});
-		}
-		if (step.kind === 'geplaatst' || step.kind === 'geen_match') {
-			const outcome = step.kind === 'geplaatst' ? 'geplaatst' : 'geen_match';
-			await tx`
+			if (step.kind === 'geplaatst' || step.kind === 'geen_match') {
+				const outcome = step.kind === 'geplaatst' ? 'geplaatst' : 'geen_match';
+				await tx`
 				update interest_requests set status = 'afgerond', outcome = ${outcome}, closed_at = ${now}, updated_at = ${now}
 				where id = ${row.id}`;
-		}
-		await addEvent(tx, {
-			requestId: row.id,
-			kind: 'step',
-			userId: ctx.user.id,
-			at: now,
-			fromStatus: row.status,
-			toStatus: step.kind
-		});
-		const contact = await getCaseContact(tx, row.caseId);
-		if (contact) {
-			const { label, facts } = describeStep({
-				...step,
-				meetingOn: step.meetingOn || null,
-				startsOn: step.startsOn || null,
-				endsOn: step.endsOn || null,
-				contractType: step.contractType || null,
-				reason: step.kind === 'geen_match' ? null : step.reason || null,
-				place: step.place || null,
-				publicRef: null
+			}
+			await addEvent(tx, {
+				requestId: row.id,
+				kind: 'step',
+				userId: ctx.user.id,
+				at: now,
+				fromStatus: row.status,
+				toStatus: step.kind
 			});
-			await mailEmployer(tx, contact, {
-				kind: 'interest.employer_agreement',
-				dedupeKey: `case:${row.caseId}:step:${created.id}`,
-				origin: ctx.origin,
-				now,
-				build: (statusUrl) =>
-					employerAgreement({
-						contactName: contact.contactName ?? '',
-						stepLabel: label,
-						facts,
-						agreements: step.agreements,
-						lines: aboutLine ? [{ publicRef: row.publicRef, title: row.title }] : contact.lines,
-						statusUrl,
-						contact
-					})
-			});
+			const contact = await getCaseContact(tx, row.caseId);
+			if (contact) {
+				const { label, facts } = describeStep({
+					...step,
+					meetingOn: step.meetingOn || null,
+					startsOn: step.startsOn || null,
+					endsOn: step.endsOn || null,
+					contractType: step.contractType || null,
+					reason: step.kind === 'geen_match' ? null : step.reason || null,
+					place: step.place || null,
+					publicRef: null
+				});
+				await mailEmployer(tx, contact, {
+					kind: 'interest.employer_agreement',
+					dedupeKey: `case:${row.caseId}:step:${created.id}`,
+					origin: ctx.origin,
+					now,
+					build: (statusUrl) =>
+						employerAgreement({
+							contactName: contact.contactName ?? '',
+							stepLabel: label,
+							facts,
+							agreements: step.agreements,
+							lines: aboutLine ? [{ publicRef: row.publicRef, title: row.title }] : contact.lines,
+							statusUrl,
+							contact
+						})
+				});
+			}
+			return { step: created.id, kind: step.kind };
 		}
-		return { step: created.id, kind: step.kind };
-	});
+	);
 }
 
 async function addTask(

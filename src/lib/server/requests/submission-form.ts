@@ -1,56 +1,34 @@
 import * as v from 'valibot';
 import { addDays } from '$lib/time';
-import { optionalCalendarDay } from '../forms/fields';
-
-/** The fields of the interest form, as typed; echoed back when something is wrong. */
-export interface SubmissionValues {
-	bedrijfsnaam: string;
-	kvk: string;
-	werklocatie: string;
-	contactpersoon: string;
-	email: string;
-	telefoon: string;
-	functie: string;
-	uren: string;
-	startdatum: string;
-	bericht: string;
-	toestemming: boolean;
-}
-
-export type SubmissionErrors = Partial<Record<keyof SubmissionValues | 'kandidaat', string>>;
-
-const text = (max: number, required: string, tooLong: string) =>
-	v.pipe(v.string(), v.trim(), v.nonEmpty(required), v.maxLength(max, tooLong));
+import {
+	consent,
+	emailAddress,
+	kvkNumber,
+	optionalCalendarDay,
+	optionalText,
+	phoneNumber,
+	requiredText
+} from '../forms/fields';
 
 // A start further ahead is a typo (9999) rather than a plan: advisers cannot promise a candidate that far out.
 const LATEST_START_DAYS = 2 * 365;
 
 /** The form's checks; the start date must fall between `today` (Amsterdam, `YYYY-MM-DD`) and two years on. */
-const submissionSchema = (today: string) =>
+export const submissionSchema = (today: string) =>
 	v.object({
-		bedrijfsnaam: text(200, 'Vul de naam van uw bedrijf in.', 'De bedrijfsnaam is te lang.'),
-		kvk: v.pipe(
-			v.string(),
-			v.transform((s) => s.replace(/[\s.]/g, '')),
-			v.nonEmpty('Vul uw KvK-nummer in.'),
-			v.regex(/^\d{8}$/, 'Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678.')
+		// The chosen candidates travel with the form; selectedRefs keeps the well-formed ones.
+		kandidaat: v.array(v.pipe(v.string(), v.maxLength(20))),
+		bedrijfsnaam: requiredText(200, 'Vul de naam van uw bedrijf in.', 'De bedrijfsnaam is te lang.'),
+		kvk: kvkNumber('Vul uw KvK-nummer in.'),
+		werklocatie: requiredText(
+			100,
+			'Vul de plaats of de postcode van het werk in.',
+			'Deze plaats is te lang.'
 		),
-		werklocatie: text(100, 'Vul de plaats of de postcode van het werk in.', 'Deze plaats is te lang.'),
-		contactpersoon: text(200, 'Vul de naam van de contactpersoon in.', 'Deze naam is te lang.'),
-		email: v.pipe(
-			v.string(),
-			v.trim(),
-			v.nonEmpty('Vul uw e-mailadres in.'),
-			v.maxLength(254, 'Dit e-mailadres is te lang.'),
-			v.email('Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.')
-		),
-		telefoon: v.pipe(
-			v.string(),
-			v.trim(),
-			v.nonEmpty('Vul uw telefoonnummer in.'),
-			v.regex(/^\+?[\d\s()-]{10,20}$/, 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.')
-		),
-		functie: text(
+		contactpersoon: requiredText(200, 'Vul de naam van de contactpersoon in.', 'Deze naam is te lang.'),
+		email: emailAddress('naam@bedrijf.nl'),
+		telefoon: phoneNumber(),
+		functie: requiredText(
 			500,
 			'Beschrijf kort het werk: de functie of de taken.',
 			'Maak de beschrijving korter (maximaal 500 tekens).'
@@ -75,44 +53,9 @@ const submissionSchema = (today: string) =>
 				'Kies een startdatum binnen twee jaar, of laat het veld leeg.'
 			)
 		),
-		bericht: v.pipe(
-			v.string(),
-			v.trim(),
-			v.maxLength(2000, 'Maak uw bericht korter (maximaal 2000 tekens).')
-		),
-		toestemming: v.literal(true, 'Geef toestemming voor het gebruik van uw gegevens.')
+		bericht: optionalText(2000, 'Maak uw bericht korter (maximaal 2000 tekens).'),
+		toestemming: consent()
 	});
 
-export type SubmissionFields = v.InferOutput<ReturnType<typeof submissionSchema>>;
-
-export function readSubmissionValues(form: FormData): SubmissionValues {
-	const s = (name: string) => String(form.get(name) ?? '');
-	return {
-		bedrijfsnaam: s('bedrijfsnaam'),
-		kvk: s('kvk'),
-		werklocatie: s('werklocatie'),
-		contactpersoon: s('contactpersoon'),
-		email: s('email'),
-		telefoon: s('telefoon'),
-		functie: s('functie'),
-		uren: s('uren'),
-		startdatum: s('startdatum'),
-		bericht: s('bericht'),
-		toestemming: form.get('toestemming') === 'ja'
-	};
-}
-
-/** Checks what was typed; every message is Dutch and says how to fix it. */
-export function validateSubmission(
-	values: SubmissionValues,
-	today: string
-): { ok: true; fields: SubmissionFields } | { ok: false; errors: SubmissionErrors } {
-	const result = v.safeParse(submissionSchema(today), values, { abortPipeEarly: true });
-	if (result.success) return { ok: true, fields: result.output };
-	const errors: SubmissionErrors = {};
-	for (const issue of result.issues) {
-		const key = issue.path?.[0]?.key as keyof SubmissionErrors | undefined;
-		if (key && !errors[key]) errors[key] = issue.message;
-	}
-	return { ok: false, errors };
-}
+export type SubmissionSchema = ReturnType<typeof submissionSchema>;
+export type SubmissionFields = v.InferOutput<SubmissionSchema>;

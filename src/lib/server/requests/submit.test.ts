@@ -16,7 +16,7 @@ import {
 	REGION_B,
 	unpublish
 } from './test-fixtures';
-import { hashStatusToken } from './token';
+import { hashToken } from '../auth/random';
 
 let db: Database;
 beforeAll(async () => {
@@ -177,7 +177,7 @@ describe('submitInterest', () => {
 		const result = await submit([ref, refB]);
 		if (!result.ok) throw new Error('expected ok');
 		const [row] = await db.sql`select token_hash from employer_submissions where id = ${result.submissionId}`;
-		expect(row.token_hash).toBe(hashStatusToken(result.token));
+		expect(row.token_hash).toBe(hashToken(result.token));
 		const status = await getEmployerStatus(db.sql, result.token, clock.now());
 		expect(status?.cases.map((c) => c.regionCode)).toEqual([REGION_A.code, REGION_B.code]);
 		expect(status?.cases[0]).toMatchObject({

@@ -19,7 +19,7 @@ import { lookupCandidateForStaff, lookupPublicProfile } from './profile-source';
 import type { Queryable } from '../db/database';
 import { routeRequest } from './routing';
 import { getRequestSettings } from './settings';
-import { hashStatusToken, newStatusToken } from './token';
+import { hashToken, newLinkToken } from '../auth/random';
 
 export interface EmployerDetails {
 	companyName: string;
@@ -60,7 +60,7 @@ export async function submitInterest(
 	sql: Sql,
 	input: { employer: EmployerDetails; refs: string[]; origin: string; clock: Clock }
 ): Promise<SubmitResult> {
-	const token = newStatusToken();
+	const token = newLinkToken();
 	try {
 		const result = await sql.begin(async (tx) => {
 			const now = input.clock.now();
@@ -70,7 +70,7 @@ export async function submitInterest(
 				insert into employer_submissions (token_hash, company_name, kvk_number, contact_name, email,
 					phone, work_municipality_code, job_title, hours_per_week, start_date, message, consent_at,
 					created_at)
-				values (${hashStatusToken(token)}, ${e.companyName}, ${e.kvkNumber}, ${e.contactName}, ${e.email},
+				values (${hashToken(token)}, ${e.companyName}, ${e.kvkNumber}, ${e.contactName}, ${e.email},
 					${e.phone}, ${e.workMunicipalityCode}, ${e.jobTitle}, ${e.hoursPerWeek}, ${e.startDate},
 					${e.message}, ${now}, ${now})
 				returning id::int`;

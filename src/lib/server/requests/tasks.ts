@@ -1,3 +1,5 @@
+import type { Outcome } from '../result';
+import { refuseAction } from './change';
 import { recordAudit } from '../audit';
 import { requireRegionAccess } from '../auth/guard';
 import { regionCondition, type StaffScope } from '../auth/scope';
@@ -43,7 +45,18 @@ export async function listTasks(
 			count(*) filter (where t.due_at <= ${input.now})::int as late
 		from case_tasks t join request_cases c on c.id = t.case_id
 		where ${scope} and t.done_at is null`;
-	const rows = await sql`
+	const rows = await sql<
+		{
+			id: number;
+			request_id: number;
+			kind: string;
+			due_at: Date;
+			done_at: Date | null;
+			public_ref: string;
+			company_name: string | null;
+			assigned_name: string | null;
+		}[]
+	>`
 		select t.id::int, t.request_id::int, t.kind, t.due_at, t.done_at, r.public_ref, s.company_name,
 			u.name as assigned_name
 		from case_tasks t join request_cases c on c.id = t.case_id
@@ -75,18 +88,18 @@ export async function completeTask(
 	user: SessionUser,
 	taskId: number,
 	now: Date
-): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'already' }> {
+): Promise<Outcome<object, 'not_found' | 'already'>> {
 	return sql.begin(async (tx) => {
 		const [task] = await tx<{ region_code: string; done_at: Date | null }[]>`
 			select c.region_code, t.done_at from case_tasks t join request_cases c on c.id = t.case_id
 			where t.id = ${taskId} for update of t`;
-		if (!task) return { ok: false as const, error: 'not_found' as const };
+		if (!task) return refuseAction('not_found' as const);
 		requireRegionAccess(user, task.region_code);
-		if (task.done_at) return { ok: false as const, error: 'already' as const };
+		if (task.done_at) return refuseAction('already' as const);
 		await tx`update case_tasks set done_at = ${now}, done_by = ${user.id} where id = ${taskId}`;
 		await recordAudit(tx, {
 			userId: user.id,
-			action: 'case_task.done',
+			action: 'case-task-done',
 			subjectType: 'case_task',
 			subjectId: String(taskId)
 		});

@@ -40,16 +40,16 @@ const mailsFor = (id: number, kind: string) =>
 describe('the adviser workflow', () => {
 	it('walks the steps, refuses skipping, and tells the employer by mail', async () => {
 		const { id, ctx, token, ref } = await newRequest();
-		expect(await changeStatus(db.sql, id, ctx, 'wil_kennismaken', null)).toEqual({
+		expect(await changeStatus(db.sql, id, ctx, 'wil_kennismaken', null)).toMatchObject({
 			ok: false,
-			error: 'transition'
+			reason: 'transition'
 		});
 		expect((await changeStatus(db.sql, id, ctx, 'in_behandeling', null)).ok).toBe(true);
 		expect((await changeStatus(db.sql, id, ctx, 'kandidaat_benaderd', null)).ok).toBe(true);
 		expect((await changeStatus(db.sql, id, ctx, 'wil_kennismaken', null)).ok).toBe(true);
-		expect(await changeStatus(db.sql, id, ctx, 'afgerond', null)).toEqual({
+		expect(await changeStatus(db.sql, id, ctx, 'afgerond', null)).toMatchObject({
 			ok: false,
-			error: 'outcome_required'
+			reason: 'outcome_required'
 		});
 		const updates = await mailsFor(id, 'interest.employer_update');
 		expect(updates).toHaveLength(3);
@@ -67,9 +67,9 @@ describe('the adviser workflow', () => {
 		const audit = await db.sql`
 			select action, user_id from audit_log where subject_type = 'interest_request' and subject_id = ${String(id)}`;
 		expect(audit.map((a) => a.action)).toEqual([
-			'interest_request.status',
-			'interest_request.status',
-			'interest_request.status'
+			'interest-request-status-changed',
+			'interest-request-status-changed',
+			'interest-request-status-changed'
 		]);
 		expect(audit.every((a) => a.user_id === ctx.user.id)).toBe(true);
 	});
@@ -79,9 +79,9 @@ describe('the adviser workflow', () => {
 		await changeStatus(db.sql, id, ctx, 'in_behandeling', null);
 		await changeStatus(db.sql, id, ctx, 'kandidaat_benaderd', null);
 		await changeStatus(db.sql, id, ctx, 'wil_kennismaken', null);
-		expect(await changeStatus(db.sql, id, ctx, 'afgerond', 'gesprek_gepland')).toEqual({
+		expect(await changeStatus(db.sql, id, ctx, 'afgerond', 'gesprek_gepland')).toMatchObject({
 			ok: false,
-			error: 'consent_required'
+			reason: 'consent_required'
 		});
 		expect((await recordCandidateConsent(db.sql, id, ctx)).ok).toBe(true);
 		expect((await changeStatus(db.sql, id, ctx, 'afgerond', 'gesprek_gepland')).ok).toBe(true);
@@ -94,7 +94,7 @@ describe('the adviser workflow', () => {
 		const { id, ctx, token } = await newRequest();
 		expect((await replyToEmployer(db.sql, id, ctx, '   ')).ok).toBe(false);
 		expect((await replyToEmployer(db.sql, id, ctx, 'Ik bel u morgen om 10 uur.')).ok).toBe(true);
-		expect(await recordFirstContact(db.sql, id, ctx)).toEqual({ ok: false, error: 'already' });
+		expect(await recordFirstContact(db.sql, id, ctx)).toMatchObject({ ok: false, reason: 'already' });
 		const [mail] = await mailsFor(id, 'interest.employer_update');
 		expect(mail.text_body).toContain('Ik bel u morgen om 10 uur.');
 		const status = await getEmployerStatus(db.sql, token, clock.now());
@@ -116,7 +116,10 @@ describe('the adviser workflow', () => {
 		const { id, ctx } = await newRequest();
 		const colleague = await insertStaff(db.sql, { region: REGION_A.code, name: 'Collega Bos' });
 		const stranger = await insertStaff(db.sql, { region: 'AM18' });
-		expect(await reassignRequest(db.sql, id, ctx, stranger.id)).toEqual({ ok: false, error: 'not_in_team' });
+		expect(await reassignRequest(db.sql, id, ctx, stranger.id)).toMatchObject({
+			ok: false,
+			reason: 'not_in_team'
+		});
 		expect((await reassignRequest(db.sql, id, ctx, colleague.id)).ok).toBe(true);
 		const detail = await getRequestDetail(db.sql, id, clock.now());
 		expect(detail?.assignedUserId).toBe(colleague.id);

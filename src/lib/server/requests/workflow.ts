@@ -1,6 +1,6 @@
 import type { Sql } from '../db/database';
 import { getCaseContact, mailEmployer } from './case-contact';
-import { addEvent, changeRequest, type ChangeContext } from './change';
+import { addEvent, changeRequest, type ChangeContext, type ChangeResult } from './change';
 import { EMPLOYER_STATUS_LABELS, OUTCOME_LABELS, type Outcome, type RequestStatus } from './labels';
 import { employerStatusUpdate, type MailText } from './messages';
 import type { Queryable } from '../db/database';
@@ -28,43 +28,49 @@ export function changeStatus(
 	ctx: ChangeContext,
 	to: RequestStatus,
 	outcome: Outcome | null
-): Promise<{ ok: true } | { ok: false; error: StatusError | 'not_found' }> {
-	return changeRequest<StatusError>(sql, requestId, ctx, 'status', async (tx, row, now) => {
-		if (!NEXT_STATUSES[row.status].includes(to)) return 'transition';
-		if (to === 'afgerond' && !outcome) return 'outcome_required';
-		if (outcome && SHARES_DETAILS.includes(outcome) && !row.candidateConsentAt) return 'consent_required';
-		const finalOutcome = to === 'afgerond' ? outcome : null;
-		await tx`
+): Promise<ChangeResult<StatusError>> {
+	return changeRequest<StatusError>(
+		sql,
+		requestId,
+		ctx,
+		'interest-request-status-changed',
+		async (tx, row, now) => {
+			if (!NEXT_STATUSES[row.status].includes(to)) return 'transition';
+			if (to === 'afgerond' && !outcome) return 'outcome_required';
+			if (outcome && SHARES_DETAILS.includes(outcome) && !row.candidateConsentAt) return 'consent_required';
+			const finalOutcome = to === 'afgerond' ? outcome : null;
+			await tx`
 			update interest_requests set status = ${to}, outcome = ${finalOutcome},
 				closed_at = ${to === 'afgerond' ? now : null}, updated_at = ${now}
 			where id = ${row.id}`;
-		await addEvent(tx, {
-			requestId: row.id,
-			kind: 'status',
-			userId: ctx.user.id,
-			at: now,
-			fromStatus: row.status,
-			toStatus: finalOutcome ? `${to}:${finalOutcome}` : to
-		});
-		const label = finalOutcome
-			? `${EMPLOYER_STATUS_LABELS[to]} (${OUTCOME_LABELS[finalOutcome].toLowerCase()})`
-			: EMPLOYER_STATUS_LABELS[to];
-		await notifyEmployer(tx, row, `status:${to}`, ctx, now, (statusUrl, contact) =>
-			employerStatusUpdate({
-				contactName: row.contactName ?? '',
-				line: { publicRef: row.publicRef, title: row.title },
-				statusLabel: label,
-				statusUrl,
-				contact
-			})
-		);
-		return { from: row.status, to, outcome: finalOutcome };
-	});
+			await addEvent(tx, {
+				requestId: row.id,
+				kind: 'status',
+				userId: ctx.user.id,
+				at: now,
+				fromStatus: row.status,
+				toStatus: finalOutcome ? `${to}:${finalOutcome}` : to
+			});
+			const label = finalOutcome
+				? `${EMPLOYER_STATUS_LABELS[to]} (${OUTCOME_LABELS[finalOutcome].toLowerCase()})`
+				: EMPLOYER_STATUS_LABELS[to];
+			await notifyEmployer(tx, row, `status:${to}`, ctx, now, (statusUrl, contact) =>
+				employerStatusUpdate({
+					contactName: row.contactName ?? '',
+					line: { publicRef: row.publicRef, title: row.title },
+					statusLabel: label,
+					statusUrl,
+					contact
+				})
+			);
+			return { from: row.status, to, outcome: finalOutcome };
+		}
+	);
 }
 
 /** The 24-hour promise is about this moment: an adviser has spoken to or written to the employer. */
 export function recordFirstContact(sql: Sql, requestId: number, ctx: ChangeContext) {
-	return changeRequest<'already'>(sql, requestId, ctx, 'contact', async (tx, row, now) => {
+	return changeRequest<'already'>(sql, requestId, ctx, 'interest-request-contacted', async (tx, row, now) => {
 		if (row.firstContactAt) return 'already';
 		await markFirstContact(tx, row, ctx.user.id, now);
 		return {};
@@ -90,15 +96,21 @@ export async function markFirstContact(tx: Queryable, row: RequestRow, userId: s
 
 /** The candidate agreed that their name and contact details go to this employer. */
 export function recordCandidateConsent(sql: Sql, requestId: number, ctx: ChangeContext) {
-	return changeRequest<'already'>(sql, requestId, ctx, 'consent', async (tx, row, now) => {
-		if (row.candidateConsentAt) return 'already';
-		await tx`
+	return changeRequest<'already'>(
+		sql,
+		requestId,
+		ctx,
+		'interest-request-consent-recorded',
+		async (tx, row, now) => {
+			if (row.candidateConsentAt) return 'already';
+			await tx`
 			update interest_requests set candidate_consent_at = ${now}, candidate_consent_by = ${ctx.user.id},
 				updated_at = ${now}
 			where id = ${row.id}`;
-		await addEvent(tx, { requestId: row.id, kind: 'consent', userId: ctx.user.id, at: now });
-		return {};
-	});
+			await addEvent(tx, { requestId: row.id, kind: 'consent', userId: ctx.user.id, at: now });
+			return {};
+		}
+	);
 }
 
 /** A mail to the employer about this line: answerable, naming the candidate, with a direct link. */

@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/session-user';
 import { systemClock } from '../clock';
 import type { Database } from '../db/database';
 import { REGION_A } from '../requests/test-fixtures';
-import { useSearchEngine } from '../search/search-service';
+import { useSearchEngine } from '../search-service/search-service';
 import { createSavedSearch, getSavedSearch, listSavedSearches } from './saved-search-store';
 import { insertIntermediary, publishedDocument } from './test-fixtures';
 
@@ -76,13 +76,15 @@ describe('one intermediary never sees or changes another one’s searches', () =
 	it('answers 404 (not 403) to A for every page and action on B’s search', async () => {
 		const path = `/zoekopdrachten/${bSearchId}`;
 		expect(await status(() => detail.load(event(a, path)))).toBe(404);
-		expect(await status(() => detail.actions.hernoem(event(a, `${path}?/hernoem`, { naam: 'Van A' })))).toBe(
-			404
-		);
 		expect(
-			await status(() => detail.actions.meldingen(event(a, `${path}?/meldingen`, { frequentie: 'daily' })))
+			await status(() => detail.actions.hernoemen(event(a, `${path}?/hernoemen`, { naam: 'Van A' })))
 		).toBe(404);
-		expect(await status(() => detail.actions.verwijder(event(a, `${path}?/verwijder`, {})))).toBe(404);
+		expect(
+			await status(() =>
+				detail.actions.meldingenInstellen(event(a, `${path}?/meldingenInstellen`, { frequentie: 'daily' }))
+			)
+		).toBe(404);
+		expect(await status(() => detail.actions.verwijderen(event(a, `${path}?/verwijderen`, {})))).toBe(404);
 		const untouched = await getSavedSearch(holder.db!.sql, b.id, bSearchId);
 		expect(untouched).toMatchObject({ name: 'Van B', alertFrequency: 'none' });
 	});
@@ -90,7 +92,7 @@ describe('one intermediary never sees or changes another one’s searches', () =
 	it('lets the owner open, rename and delete', async () => {
 		const path = `/zoekopdrachten/${bSearchId}`;
 		expect(await status(() => detail.load(event(b, path)))).toBe('ok');
-		await detail.actions.hernoem(event(b, `${path}?/hernoem`, { naam: 'Nieuwe naam' }));
+		await detail.actions.hernoemen(event(b, `${path}?/hernoemen`, { naam: 'Nieuwe naam' }));
 		expect((await getSavedSearch(holder.db!.sql, b.id, bSearchId))!.name).toBe('Nieuwe naam');
 	});
 
@@ -103,8 +105,8 @@ describe('one intermediary never sees or changes another one’s searches', () =
 
 	it('saves a search from /kandidaten under the signed-in intermediary only', async () => {
 		const outcome = await status(() =>
-			list.actions.bewaar(
-				event(a, '/zoekopdrachten?/bewaar', { zoekopdracht: 'regio=AM13&kandidaat=KV-2222-3333', naam: '' })
+			list.actions.bewaren(
+				event(a, '/zoekopdrachten?/bewaren', { zoekopdracht: 'regio=AM13&kandidaat=KV-2222-3333', naam: '' })
 			)
 		);
 		expect(outcome).toBe('redirect');
@@ -116,8 +118,8 @@ describe('one intermediary never sees or changes another one’s searches', () =
 
 	it('refuses to save for an intermediary who is not approved yet, in plain Dutch', async () => {
 		const pending = await insertIntermediary(holder.db!.sql, { approved: false });
-		const result = (await list.actions.bewaar(
-			event(pending, '/zoekopdrachten?/bewaar', { zoekopdracht: 'regio=AM13' })
+		const result = (await list.actions.bewaren(
+			event(pending, '/zoekopdrachten?/bewaren', { zoekopdracht: 'regio=AM13' })
 		)) as { status: number; data: { message: string } };
 		expect(result.status).toBe(400);
 		expect(result.data.message).toContain('Uw aanmelding wacht op goedkeuring');

@@ -105,7 +105,16 @@ async function dueSearches(
 	after: string,
 	ignoreSchedule: boolean
 ): Promise<DueSearch[]> {
-	const rows = await sql`
+	const rows = await sql<
+		{
+			id: string;
+			name: string;
+			query: string;
+			alert_frequency: DueSearch['frequency'];
+			alert_cursor: string | number;
+			email: string;
+		}[]
+	>`
 		select s.id, s.name, s.query, s.alert_frequency, s.alert_cursor, u.email
 		from saved_searches s join users u on u.id = s.user_id
 		where s.alert_frequency <> 'none' and s.id > ${after}
@@ -139,7 +148,7 @@ async function deliver(
 ): Promise<number> {
 	const next = Math.max(search.cursor, found.highWater);
 	return sql.begin(async (tx: postgres.TransactionSql) => {
-		const [claimed] = await tx`
+		const [claimed] = await tx<{ id: string }[]>`
 			update saved_searches set alert_cursor = ${next}, last_alert_at = ${found.now}
 			where id = ${search.id} and alert_cursor = ${search.cursor} and alert_frequency = ${search.frequency}
 			returning id`;

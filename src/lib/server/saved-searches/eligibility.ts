@@ -14,7 +14,7 @@ export const SAVING_MESSAGES: Record<Exclude<SavingStatus, 'allowed'>, string> =
  * an approval; an intermediary an admin invited was approved by that invitation (no registration row).
  */
 export async function savingStatus(sql: Queryable, userId: string): Promise<SavingStatus> {
-	const [row] = await sql`
+	const [row] = await sql<{ verified: boolean; approved: boolean; registered: boolean }[]>`
 		select u.email_verified_at is not null as verified, u.approved_at is not null as approved,
 			exists (select 1 from registrations r where r.user_id = u.id) as registered
 		from users u where u.id = ${userId} and u.role = 'intermediair' and u.active`;

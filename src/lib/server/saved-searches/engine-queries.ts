@@ -1,5 +1,5 @@
-import { buildSearchRequest, type Workplace } from '$lib/search/search-query';
-import type { SearchState } from '$lib/search/search-state';
+import { buildSearchRequest, type Workplace } from '$lib/search-page/search-query';
+import type { SearchState } from '$lib/search-page/search-state';
 import { PROFILE_INDEX_UID } from '$search/document';
 import type { FilterInput, SearchEngine, SearchQuery, SearchResult } from '$search/engine';
 import type { Queryable } from '../db/database';

@@ -2,7 +2,7 @@ import { systemClock } from '../clock';
 import type { PeriodicJob } from '../jobs/periodic';
 import { log } from '../log';
 import { siteOrigin } from '../requests/links';
-import { searchEngine } from '../search/search-service';
+import { searchEngine } from '../search-service/search-service';
 import { runDueAlerts } from './alerts';
 
 /** Alerts are due at 07:00; a check every 10 minutes gets them out by 07:10 without a busy loop. */

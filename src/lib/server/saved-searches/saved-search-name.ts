@@ -1,15 +1,19 @@
+import * as v from 'valibot';
+
 export const NAME_MAX = 100;
 
-export type NameCheck = { ok: true; name: string } | { ok: false; message: string };
+const TOO_LONG = `Kies een kortere naam (maximaal ${NAME_MAX} tekens).`;
+const tidy = v.pipe(
+	v.string(),
+	v.transform((raw) => raw.trim().replace(/\s+/g, ' '))
+);
 
-export function checkName(raw: string): NameCheck {
-	const name = raw.trim().replace(/\s+/g, ' ');
-	if (!name) return { ok: false, message: 'Geef de zoekopdracht een naam.' };
-	if (name.length > NAME_MAX) {
-		return { ok: false, message: `Kies een kortere naam (maximaal ${NAME_MAX} tekens).` };
-	}
-	return { ok: true, name };
-}
+/** A saved search's name as typed: spaces tidied, at most NAME_MAX characters. */
+export const searchName = () =>
+	v.pipe(tidy, v.nonEmpty('Geef de zoekopdracht een naam.'), v.maxLength(NAME_MAX, TOO_LONG));
+
+/** The name when saving from /kandidaten: may be left empty, and we suggest one. */
+export const optionalSearchName = () => v.pipe(tidy, v.maxLength(NAME_MAX, TOO_LONG));
 
 export const FREQUENCIES = ['none', 'daily', 'weekly'] as const;
 export type AlertFrequency = (typeof FREQUENCIES)[number];
@@ -20,6 +24,4 @@ export const frequencyLabels: Record<AlertFrequency, string> = {
 	weekly: 'Elke week een e-mail (maandag om 7 uur)'
 };
 
-export function isFrequency(value: string): value is AlertFrequency {
-	return (FREQUENCIES as readonly string[]).includes(value);
-}
+export const frequency = () => v.picklist(FREQUENCIES, 'Kies hoe vaak u een e-mail wilt krijgen.');

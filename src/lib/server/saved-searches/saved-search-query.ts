@@ -1,10 +1,10 @@
-import { facetValueLabel } from '$lib/search/facets';
+import { facetValueLabel } from '$lib/search-page/facets';
 import {
 	isEmptySearch,
 	searchStateFromParams,
 	searchStateToParams,
 	type SearchState
-} from '$lib/search/search-state';
+} from '$lib/search-page/search-state';
 
 /**
  * The query string a saved search keeps: read through the search state, so only known search

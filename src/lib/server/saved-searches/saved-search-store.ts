@@ -1,4 +1,4 @@
-import type postgres from 'postgres';
+import { refuse, type Outcome } from '../result';
 import type { Clock } from '../clock';
 import type { Queryable } from '../db/database';
 import { generateSecureRandomString } from '../auth/random';
@@ -22,7 +22,19 @@ export interface SavedSearch {
 
 export const MAX_SAVED_SEARCHES = 100;
 
-const toSavedSearch = (r: postgres.Row): SavedSearch => ({
+/** A saved_searches row (`select *`); bigint columns arrive as strings. */
+interface SavedSearchRow {
+	id: string;
+	name: string;
+	query: string;
+	alert_frequency: AlertFrequency;
+	last_viewed_at: Date;
+	last_alert_at: Date | null;
+	alert_cursor: string | number;
+	created_at: Date;
+}
+
+const toSavedSearch = (r: SavedSearchRow): SavedSearch => ({
 	id: r.id,
 	name: r.name,
 	query: r.query,
@@ -35,7 +47,7 @@ const toSavedSearch = (r: postgres.Row): SavedSearch => ({
 
 const unixSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
-export type CreateResult = { ok: true; search: SavedSearch } | { ok: false; message: string };
+export type CreateResult = Outcome<{ search: SavedSearch }, 'too-many'>;
 
 /** Alerts start from now: candidates published before the search was saved are not "new". */
 export async function createSavedSearch(
@@ -44,14 +56,16 @@ export async function createSavedSearch(
 	input: { userId: string; name: string; query: string }
 ): Promise<CreateResult> {
 	const now = clock.now();
-	const [{ n }] = await sql`select count(*)::int as n from saved_searches where user_id = ${input.userId}`;
+	const [{ n }] = await sql<
+		{ n: number }[]
+	>`select count(*)::int as n from saved_searches where user_id = ${input.userId}`;
 	if (n >= MAX_SAVED_SEARCHES) {
-		return {
-			ok: false,
-			message: `U hebt al ${MAX_SAVED_SEARCHES} zoekopdrachten bewaard. Verwijder er eerst een.`
-		};
+		return refuse(
+			'too-many',
+			`U hebt al ${MAX_SAVED_SEARCHES} zoekopdrachten bewaard. Verwijder er eerst een.`
+		);
 	}
-	const [row] = await sql`
+	const [row] = await sql<SavedSearchRow[]>`
 		insert into saved_searches (id, user_id, name, query, last_viewed_at, alert_cursor, created_at)
 		values (${generateSecureRandomString()}, ${input.userId}, ${input.name}, ${input.query}, ${now},
 			${unixSeconds(now)}, ${now})
@@ -60,7 +74,9 @@ export async function createSavedSearch(
 }
 
 export async function listSavedSearches(sql: Queryable, userId: string): Promise<SavedSearch[]> {
-	const rows = await sql`select * from saved_searches where user_id = ${userId} order by created_at desc, id`;
+	const rows = await sql<
+		SavedSearchRow[]
+	>`select * from saved_searches where user_id = ${userId} order by created_at desc, id`;
 	return rows.map(toSavedSearch);
 }
 
@@ -69,7 +85,9 @@ export async function getSavedSearch(
 	userId: string,
 	id: string
 ): Promise<SavedSearch | null> {
-	const [row] = await sql`select * from saved_searches where id = ${id} and user_id = ${userId}`;
+	const [row] = await sql<
+		SavedSearchRow[]
+	>`select * from saved_searches where id = ${id} and user_id = ${userId}`;
 	return row ? toSavedSearch(row) : null;
 }
 
@@ -77,7 +95,7 @@ export async function renameSavedSearch(
 	sql: Queryable,
 	input: { userId: string; id: string; name: string }
 ): Promise<boolean> {
-	const rows = await sql`update saved_searches set name = ${input.name}
+	const rows = await sql<{ id: string }[]>`update saved_searches set name = ${input.name}
 		where id = ${input.id} and user_id = ${input.userId} returning id`;
 	return rows.length > 0;
 }
@@ -86,7 +104,9 @@ export async function deleteSavedSearch(
 	sql: Queryable,
 	input: { userId: string; id: string }
 ): Promise<boolean> {
-	const rows = await sql`delete from saved_searches where id = ${input.id} and user_id = ${input.userId}
+	const rows = await sql<
+		{ id: string }[]
+	>`delete from saved_searches where id = ${input.id} and user_id = ${input.userId}
 		returning id`;
 	return rows.length > 0;
 }
@@ -101,7 +121,7 @@ export async function setAlertFrequency(
 	input: { userId: string; id: string; frequency: AlertFrequency }
 ): Promise<boolean> {
 	const now = clock.now();
-	const rows = await sql`
+	const rows = await sql<{ id: string }[]>`
 		update saved_searches set
 			alert_cursor = case when alert_frequency = 'none' and ${input.frequency} <> 'none'
 				then greatest(alert_cursor, ${unixSeconds(now)}) else alert_cursor end,

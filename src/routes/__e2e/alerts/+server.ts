@@ -3,7 +3,7 @@ import { app } from '$lib/server/app';
 import { config } from '$lib/server/config';
 import { systemClock } from '$lib/server/clock';
 import { runDueAlerts } from '$lib/server/saved-searches/alerts';
-import { searchEngine } from '$lib/server/search/search-service';
+import { searchEngine } from '$lib/server/search-service/search-service';
 import type { RequestHandler } from './$types';
 import { siteOrigin } from '$lib/server/requests/links';
 

@@ -1,7 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { deleteSessionTokenCookie } from '$lib/server/auth/cookie';
 import { requireUser } from '$lib/server/auth/guard';
+import { checkbox, password } from '$lib/server/forms/fields';
+import { parseForm, refusalFailure } from '$lib/server/forms/parse-form';
 import { deleteOwnAccount } from '$lib/server/registration/account-deletion';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,23 +13,19 @@ export const load: PageServerLoad = (event) => {
 	return { email: user.email };
 };
 
+const DeletionSchema = v.object({ bevestig: checkbox(), wachtwoord: password() });
+
 export const actions: Actions = {
-	verwijder: async (event) => {
+	verwijderen: async (event) => {
 		const user = requireUser(event, 'intermediair');
-		const data = await event.request.formData();
-		const confirmed = data.get('bevestig') === 'ja';
+		const form = parseForm(DeletionSchema, await event.request.formData(), { conceal: ['wachtwoord'] });
+		if (!form.ok) return fail(400, form.failure);
 		const result = await deleteOwnAccount(app().db.sql, {
 			user,
-			password: String(data.get('wachtwoord') ?? ''),
-			confirmed
+			password: form.data.wachtwoord,
+			confirmed: form.data.bevestig
 		});
-		if (!result.ok) {
-			return fail(400, {
-				message: result.message,
-				errors: { [result.field]: result.message },
-				values: { bevestig: confirmed }
-			});
-		}
+		if (!result.ok) return fail(400, refusalFailure(form.values, result, { conceal: ['wachtwoord'] }));
 		deleteSessionTokenCookie(event);
 		redirect(303, '/account/gegevens/verwijderd');
 	}

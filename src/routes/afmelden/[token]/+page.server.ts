@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
+import { formFailure } from '$lib/server/forms/parse-form';
 import { findUnsubscribeTarget, unsubscribe } from '$lib/server/saved-searches/unsubscribe';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ params }) => ({
 export const actions: Actions = {
 	default: async ({ params }) => {
 		const done = await unsubscribe(app().db.sql, params.token);
-		if (!done) return fail(404, { message: 'Deze link werkt niet meer.' });
+		if (!done) return fail(404, formFailure({}, {}, { message: 'Deze link werkt niet meer.' }));
 		return { done: true };
 	}
 };

@@ -1,7 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
 import { systemClock } from '$lib/server/clock';
+import { recordId } from '$lib/server/forms/fields';
+import { formFailure, parseForm } from '$lib/server/forms/parse-form';
 import {
 	approveRegistration,
 	canDecideRegistrations,
@@ -22,24 +25,31 @@ export const load: PageServerLoad = async (event) => {
 	return { pending: await listPendingRegistrations(app().db.sql) };
 };
 
+const GONE = 'Deze aanmelding bestaat niet meer of is al beoordeeld.';
+const DecisionSchema = v.object({ gebruiker: recordId(GONE) });
+
 export const actions: Actions = {
 	goedkeuren: async (event) => {
 		const by = requireApprover(event);
-		const userId = String((await event.request.formData()).get('gebruiker') ?? '');
+		const form = parseForm(DecisionSchema, await event.request.formData(), { message: GONE });
+		if (!form.ok) return fail(400, form.failure);
+		const userId = form.data.gebruiker;
 		const result = await approveRegistration(app().db.sql, systemClock, {
 			userId,
 			by,
 			origin: siteOrigin()
 		});
-		if (!result.ok) return fail(400, { message: result.message });
+		if (!result.ok) return fail(400, formFailure(form.values, {}, { message: result.message }));
 		return { done: 'approved' as const };
 	},
 
 	afwijzen: async (event) => {
 		const by = requireApprover(event);
-		const userId = String((await event.request.formData()).get('gebruiker') ?? '');
+		const form = parseForm(DecisionSchema, await event.request.formData(), { message: GONE });
+		if (!form.ok) return fail(400, form.failure);
+		const userId = form.data.gebruiker;
 		const result = await refuseRegistration(app().db.sql, { userId, by });
-		if (!result.ok) return fail(400, { message: result.message });
+		if (!result.ok) return fail(400, formFailure(form.values, {}, { message: result.message }));
 		return { done: 'refused' as const };
 	}
 };

@@ -8,7 +8,7 @@ import type { Role } from '$lib/server/auth/session-user';
 import { listUsers } from '$lib/server/auth/user';
 import { systemClock } from '$lib/server/clock';
 import { checkbox, choice, emailAddress } from '$lib/server/forms/fields';
-import { formFailure, parseForm } from '$lib/server/forms/parse-form';
+import { parseForm, refusalFailure } from '$lib/server/forms/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 import { siteOrigin } from '$lib/server/requests/links';
 
@@ -63,7 +63,7 @@ export const actions: Actions = {
 			{ origin: siteOrigin() }
 		);
 		if (!result.ok) {
-			return fail(409, formFailure(form.values, { email: 'Er is al een account met dit e-mailadres.' }));
+			return fail(409, refusalFailure(form.values, result));
 		}
 		return { invited: email };
 	}

@@ -2,8 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { resolveWorkplace } from '$lib/server/places';
 import { getPublicProfile } from '$lib/server/profiles/queries';
-import { matchReasons } from '$lib/search/match-reasons';
-import { searchHref, searchStateFromParams } from '$lib/search/search-state';
+import { matchReasons } from '$lib/search-page/match-reasons';
+import { searchHref, searchStateFromParams } from '$lib/search-page/search-state';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {

@@ -1,8 +1,8 @@
 import { app } from '$lib/server/app';
 import { csvResponse } from '$lib/server/dashboards/csv';
-import { publishedRegionTable } from '$lib/server/dashboards/published-table';
+import { publishedRegionTable } from '$lib/server/transparency/published-table';
 import { knownRegion } from '$lib/server/dashboards/region-scope';
-import { transparencyCsv } from '$lib/server/dashboards/transparency-csv';
+import { transparencyCsv } from '$lib/server/transparency/transparency-csv';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {

@@ -1,6 +1,6 @@
 import { app } from '$lib/server/app';
 import { knownRegion } from '$lib/server/dashboards/region-scope';
-import { transparencyPage } from '$lib/server/dashboards/transparency-page';
+import { transparencyPage } from '$lib/server/transparency/transparency-page';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

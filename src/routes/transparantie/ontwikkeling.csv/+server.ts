@@ -1,7 +1,7 @@
 import { app } from '$lib/server/app';
 import { csvResponse } from '$lib/server/dashboards/csv';
-import { trendCsv } from '$lib/server/dashboards/transparency-csv';
-import { publishedTrend } from '$lib/server/dashboards/trend';
+import { trendCsv } from '$lib/server/transparency/transparency-csv';
+import { publishedTrend } from '$lib/server/transparency/trend';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async () =>

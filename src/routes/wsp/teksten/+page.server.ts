@@ -3,8 +3,11 @@ import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
 import { scopeOf } from '$lib/server/auth/scope';
+import { checkbox, optionalText } from '$lib/server/forms/fields';
+import { formFailure, parseForm } from '$lib/server/forms/parse-form';
+import { publicRefField } from '$lib/public-ref';
 import { listHeldTexts, reviewHeldText } from '$lib/server/profiles/text-review';
-import { searchIndexTarget } from '$lib/server/search/search-service';
+import { searchIndexTarget } from '$lib/server/search-service/search-service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,47 +15,34 @@ export const load: PageServerLoad = async (event) => {
 	return { texts: await listHeldTexts(app().db.sql, scopeOf(user)) };
 };
 
-const ReviewForm = v.object({
-	ref: v.pipe(v.string(), v.regex(/^KV-[A-Z2-9]{4}-[A-Z2-9]{4}$/)),
-	tekst: v.optional(v.pipe(v.string(), v.maxLength(2000, 'De tekst mag hoogstens 2000 tekens zijn.'))),
-	bevestig: v.optional(v.literal('ja'))
+const ReviewSchema = v.object({
+	ref: publicRefField('Deze tekst is al beoordeeld, of hoort niet bij uw regio.'),
+	tekst: optionalText(2000, 'De tekst mag hoogstens 2000 tekens zijn.'),
+	bevestig: checkbox()
 });
-
-const messages: Record<string, string> = {
-	'not-found': 'Deze tekst is al beoordeeld, of hoort niet bij uw regio.',
-	'still-personal':
-		'In de aangepaste tekst stonden persoonsgegevens; die zijn vervangen door markeringen. Controleer de tekst en probeer het opnieuw.',
-	'needs-confirmation':
-		'In de tekst staan nog gemarkeerde punten. Pas de tekst aan, of bevestig dat u elk punt hebt bekeken en dat de tekst zo gepubliceerd mag worden.'
-};
 
 async function review(event: Parameters<Actions[string]>[0], decision: 'approved' | 'rejected') {
 	const user = requireUser(event, 'wsp', 'admin');
-	const form = Object.fromEntries(await event.request.formData());
-	const parsed = v.safeParse(ReviewForm, form);
-	if (!parsed.success)
-		return fail(400, {
-			ref: String(form.ref ?? ''),
-			message: parsed.issues[0].message,
-			tekst: String(form.tekst ?? ''),
-			findings: [] as string[]
-		});
-	const { ref, tekst, bevestig } = parsed.output;
+	const data = await event.request.formData();
+	const form = parseForm(ReviewSchema, data);
+	if (!form.ok) return fail(400, { ...form.failure, findings: [] as string[] });
+	const { ref, tekst, bevestig } = form.data;
 	const outcome = await reviewHeldText(app().db.sql, {
 		ref,
 		decision,
-		text: decision === 'approved' ? tekst : undefined,
-		confirmed: bevestig === 'ja',
+		// A form without the field (an older page) publishes the text as it was held.
+		text: decision === 'approved' && data.has('tekst') ? tekst : undefined,
+		confirmed: bevestig,
 		user,
 		scope: scopeOf(user),
 		kAnonymity: app().config.K_ANONYMITY,
 		index: searchIndexTarget()
 	});
 	if (!outcome.ok) {
+		const values = { ...form.values, ref, tekst: 'text' in outcome ? outcome.text : form.values.tekst };
 		return fail(400, {
-			ref,
-			message: messages[outcome.reason],
-			tekst: 'text' in outcome ? outcome.text : (tekst ?? ''),
+			// One alert per text on this page: the refusal is its message, not a field error.
+			...formFailure(values, {}, { message: outcome.message }),
 			findings: 'findings' in outcome ? outcome.findings : ([] as string[])
 		});
 	}
@@ -60,6 +50,6 @@ async function review(event: Parameters<Actions[string]>[0], decision: 'approved
 }
 
 export const actions: Actions = {
-	publiceer: (event) => review(event, 'approved'),
+	publiceren: (event) => review(event, 'approved'),
 	afwijzen: (event) => review(event, 'rejected')
 };

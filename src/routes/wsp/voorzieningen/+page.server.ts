@@ -1,5 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { app } from '$lib/server/app';
+import { formFailure, parseForm } from '$lib/server/forms/parse-form';
 import { requireUser } from '$lib/server/auth/guard';
 import { listRegionOptions } from '$lib/server/requests/inbox';
 import {
@@ -37,33 +39,49 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const field = (form: FormData, name: string, max = 4000) => String(form.get(name) ?? '').slice(0, max);
+// Lengths only: what the content must be is the domain's check (saveInstrument), with its own Dutch
+// messages; this keeps a huge field a 400.
+const InstrumentForm = v.object({
+	onderdeel: v.pipe(v.string(), v.regex(/^\d{0,15}$/, 'Dit onderdeel bestaat niet (meer).')),
+	regio: v.pipe(v.string(), v.maxLength(10)),
+	titel: v.pipe(v.string(), v.maxLength(500, 'De titel is te lang (maximaal 120 tekens).')),
+	tekst: v.pipe(v.string(), v.maxLength(4000, 'De tekst is te lang (maximaal 2000 tekens).')),
+	volgorde: v.pipe(v.string(), v.maxLength(10, 'Vul een volgorde in van 0 tot 9999.'))
+});
+const DeleteForm = v.object({ onderdeel: v.pipe(v.string(), v.regex(/^\d{1,15}$/)) });
+
+// The domain names its fields in English; the form in Dutch.
+const formName = { title: 'titel', body: 'tekst', position: 'volgorde' } as const;
 
 export const actions: Actions = {
 	opslaan: async (event) => {
 		const { user, scope } = editor(event);
-		const form = await event.request.formData();
-		const rawId = field(form, 'id', 20);
-		const id = /^\d{1,15}$/.test(rawId) ? Number(rawId) : null;
+		const form = parseForm(InstrumentForm, await event.request.formData());
+		if (!form.ok) return fail(400, form.failure);
+		const { onderdeel, regio, titel, tekst, volgorde } = form.data;
+		const id = onderdeel ? Number(onderdeel) : null;
 		// A new entry goes to the coordinator's own region; an admin picks national (empty) or a region.
-		const regionCode = scope.kind === 'region' ? scope.code : field(form, 'regio', 10) || null;
-		const values = {
-			title: field(form, 'titel', 500),
-			body: field(form, 'tekst'),
-			position: field(form, 'volgorde', 10)
-		};
-		const result = await saveInstrument(app().db.sql, user, { id, regionCode, ...values });
+		const regionCode = scope.kind === 'region' ? scope.code : regio || null;
+		const result = await saveInstrument(app().db.sql, user, {
+			id,
+			regionCode,
+			title: titel,
+			body: tekst,
+			position: volgorde
+		});
 		if (!result.ok) {
 			if ('forbidden' in result) error(403, 'Dit onderdeel kunt u niet aanpassen.');
-			return fail(400, { id: rawId, errors: result.errors, values });
+			const errors = Object.fromEntries(
+				Object.entries(result.errors).map(([k, m]) => [formName[k as keyof typeof formName] ?? k, m])
+			);
+			return fail(400, formFailure(form.values, errors));
 		}
 		return { saved: true };
 	},
 	verwijderen: async (event) => {
 		const { user } = editor(event);
-		const form = await event.request.formData();
-		const id = Number(field(form, 'id', 20));
-		if (!Number.isSafeInteger(id) || !(await deleteInstrument(app().db.sql, user, id))) {
+		const form = parseForm(DeleteForm, await event.request.formData());
+		if (!form.ok || !(await deleteInstrument(app().db.sql, user, Number(form.data.onderdeel)))) {
 			error(403, 'Dit onderdeel kunt u niet verwijderen.');
 		}
 		return { deleted: true };

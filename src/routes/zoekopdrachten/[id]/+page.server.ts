@@ -1,11 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
 import { systemClock } from '$lib/server/clock';
+import { parseForm } from '$lib/server/forms/parse-form';
 import { log } from '$lib/server/log';
 import { MAX_PROFILES } from '$lib/server/requests/interest-form';
 import { savedSearchResults } from '$lib/server/saved-searches/results';
-import { checkName, frequencyLabels, isFrequency } from '$lib/server/saved-searches/saved-search-name';
+import { frequency, frequencyLabels, searchName } from '$lib/server/saved-searches/saved-search-name';
 import { searchLink } from '$lib/server/saved-searches/saved-search-query';
 import {
 	deleteSavedSearch,
@@ -14,7 +16,7 @@ import {
 	renameSavedSearch,
 	setAlertFrequency
 } from '$lib/server/saved-searches/saved-search-store';
-import { searchEngine } from '$lib/server/search/search-service';
+import { searchEngine } from '$lib/server/search-service/search-service';
 import type { Actions, PageServerLoad } from './$types';
 
 // Someone else's search answers exactly like a missing one, so ids reveal nothing.
@@ -48,42 +50,37 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const RenameSchema = v.object({ naam: searchName() });
+const AlertSchema = v.object({ frequentie: frequency() });
+
 export const actions: Actions = {
-	hernoem: async (event) => {
+	hernoemen: async (event) => {
 		const user = requireUser(event, 'intermediair');
-		const data = await event.request.formData();
-		const values = { naam: String(data.get('naam') ?? '') };
-		const name = checkName(values.naam);
-		if (!name.ok) {
-			return fail(400, { hernoem: { message: name.message, errors: { naam: name.message }, values } });
-		}
+		const form = parseForm(RenameSchema, await event.request.formData(), { action: 'hernoemen' });
+		if (!form.ok) return fail(400, form.failure);
 		const done = await renameSavedSearch(app().db.sql, {
 			userId: user.id,
 			id: event.params.id,
-			name: name.name
+			name: form.data.naam
 		});
 		if (!done) error(404, NOT_FOUND);
-		return { hernoem: { done: true } };
+		return { done: 'hernoemen' };
 	},
 
-	meldingen: async (event) => {
+	meldingenInstellen: async (event) => {
 		const user = requireUser(event, 'intermediair');
-		const data = await event.request.formData();
-		const frequency = String(data.get('frequentie') ?? '');
-		if (!isFrequency(frequency)) {
-			const message = 'Kies hoe vaak u een e-mail wilt krijgen.';
-			return fail(400, { meldingen: { message, errors: { frequentie: message }, values: { frequency } } });
-		}
+		const form = parseForm(AlertSchema, await event.request.formData(), { action: 'meldingenInstellen' });
+		if (!form.ok) return fail(400, form.failure);
 		const done = await setAlertFrequency(app().db.sql, systemClock, {
 			userId: user.id,
 			id: event.params.id,
-			frequency
+			frequency: form.data.frequentie
 		});
 		if (!done) error(404, NOT_FOUND);
-		return { meldingen: { done: true } };
+		return { done: 'meldingenInstellen' };
 	},
 
-	verwijder: async (event) => {
+	verwijderen: async (event) => {
 		const user = requireUser(event, 'intermediair');
 		const done = await deleteSavedSearch(app().db.sql, { userId: user.id, id: event.params.id });
 		if (!done) error(404, NOT_FOUND);

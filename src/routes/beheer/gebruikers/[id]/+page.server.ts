@@ -6,6 +6,7 @@ import { inviteUser } from '$lib/server/auth/invitation';
 import { getRegion } from '$lib/server/auth/region-team';
 import { getUserById } from '$lib/server/auth/user';
 import { systemClock } from '$lib/server/clock';
+import { formFailure } from '$lib/server/forms/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 import { siteOrigin } from '$lib/server/requests/links';
 
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	deactivate: async (event) => {
+	uitschakelen: async (event) => {
 		const admin = requireUser(event, 'admin');
 		const result = await deactivateUser(app().db.sql, systemClock, {
 			userId: event.params.id,
@@ -41,14 +42,16 @@ export const actions: Actions = {
 		});
 		return result.ok
 			? { done: 'Het account is uitgeschakeld. De gebruiker is overal uitgelogd.' }
-			: fail(400, { message: result.message });
+			: fail(400, formFailure({}, {}, { message: result.message }));
 	},
-	reactivate: async (event) => {
+	inschakelen: async (event) => {
 		const admin = requireUser(event, 'admin');
 		const result = await reactivateUser(app().db.sql, { userId: event.params.id, byUserId: admin.id });
-		return result.ok ? { done: 'Het account is weer actief.' } : fail(400, { message: result.message });
+		return result.ok
+			? { done: 'Het account is weer actief.' }
+			: fail(400, formFailure({}, {}, { message: result.message }));
 	},
-	resend: async (event) => {
+	opnieuwUitnodigen: async (event) => {
 		const admin = requireUser(event, 'admin');
 		const { sql } = app().db;
 		const user = await getUserById(sql, event.params.id);
@@ -67,6 +70,6 @@ export const actions: Actions = {
 		);
 		return result.ok
 			? { done: 'Er is een nieuwe uitnodiging verstuurd. De oude link werkt niet meer.' }
-			: fail(400, { message: 'Deze gebruiker heeft al een wachtwoord gekozen.' });
+			: fail(400, formFailure({}, {}, { message: 'Deze gebruiker heeft al een wachtwoord gekozen.' }));
 	}
 };

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
-import { getImport, listRejections } from '$lib/server/dashboards/import-history';
-import { importProgress } from '$lib/server/dashboards/import-upload';
+import { getImport, listRejections } from '$lib/server/import/import-history';
+import { importProgress } from '$lib/server/import/import-upload';
 import type { PageServerLoad } from './$types';
 
 const SHOWN_REJECTIONS = 1000;

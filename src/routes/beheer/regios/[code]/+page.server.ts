@@ -1,10 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { isAbsentAt } from '$lib/server/auth/absence';
 import { requireUser } from '$lib/server/auth/guard';
 import { getRegion, setTeamMembership, updateRegionWsp } from '$lib/server/auth/region-team';
 import { listUsers } from '$lib/server/auth/user';
 import { systemClock } from '$lib/server/clock';
+import { choice, optionalEmailAddress, optionalPhoneNumber, recordId } from '$lib/server/forms/fields';
+import { parseForm, refusalFailure } from '$lib/server/forms/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,42 +37,56 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const RegionSchema = v.object({
+	wspNaam: v.pipe(
+		v.string(),
+		v.trim(),
+		v.minLength(2, 'Vul de naam van het werkgeversservicepunt in.'),
+		v.maxLength(200, 'Vul de naam van het werkgeversservicepunt in.')
+	),
+	mailbox: optionalEmailAddress('wsp@gemeente.nl'),
+	telefoon: optionalPhoneNumber('Vul een telefoonnummer in, zoals 030 123 45 67, of laat het veld leeg.'),
+	termijn: choice(['standaard', 'calendar', 'working_hours'], 'Kies hoe de 24 uur tellen.')
+});
+
+const MemberSchema = v.object({ medewerker: recordId('Kies een actieve medewerker van een WSP.') });
+
 const membership = async (
 	event: Parameters<Actions[string]>[0],
 	regionCode: string | null,
 	isCoordinator: boolean
 ) => {
 	const admin = requireUser(event, 'admin');
-	const data = await event.request.formData();
+	const options = { action: 'team' };
+	const form = parseForm(MemberSchema, await event.request.formData(), options);
+	if (!form.ok) return fail(400, form.failure);
 	const result = await setTeamMembership(app().db.sql, {
-		userId: String(data.get('userId') ?? ''),
+		userId: form.data.medewerker,
 		regionCode,
 		isCoordinator,
 		byUserId: admin.id
 	});
-	return result.ok ? { team: { done: true } } : fail(400, { team: { message: result.message } });
+	return result.ok ? { done: 'team' } : fail(400, refusalFailure(form.values, result, options));
 };
 
 export const actions: Actions = {
-	save: async (event) => {
+	opslaan: async (event) => {
 		const admin = requireUser(event, 'admin');
-		const data = await event.request.formData();
-		const echo = {
-			wspName: String(data.get('wspName') ?? ''),
-			wspMailbox: String(data.get('wspMailbox') ?? ''),
-			wspPhone: String(data.get('wspPhone') ?? '').slice(0, 100),
-			dueMode: String(data.get('dueMode') ?? 'standaard')
-		};
-		const result = await updateRegionWsp(app().db.sql, {
+		const form = parseForm(RegionSchema, await event.request.formData(), { action: 'opslaan' });
+		if (!form.ok) return fail(400, form.failure);
+		const { wspNaam, mailbox, telefoon, termijn } = form.data;
+		await updateRegionWsp(app().db.sql, {
 			code: event.params.code,
-			...echo,
+			wspName: wspNaam,
+			mailbox,
+			phone: telefoon,
+			dueMode: termijn === 'standaard' ? null : termijn,
 			byUserId: admin.id
 		});
-		if (!result.ok) return fail(400, { save: { field: result.field, message: result.message, ...echo } });
-		return { save: { done: true } };
+		return { done: 'opslaan' };
 	},
-	addMember: (event) => membership(event, event.params.code, false),
-	removeMember: (event) => membership(event, null, false),
-	makeCoordinator: (event) => membership(event, event.params.code, true),
-	removeCoordinator: (event) => membership(event, event.params.code, false)
+	toevoegen: (event) => membership(event, event.params.code, false),
+	uitTeam: (event) => membership(event, null, false),
+	coordinatorMaken: (event) => membership(event, event.params.code, true),
+	geenCoordinator: (event) => membership(event, event.params.code, false)
 };

@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	const { items } = await worklist(sql, region.code, filter, null);
 	await recordAudit(sql, {
 		userId: user.id,
-		action: 'worklist.export',
+		action: 'worklist-exported',
 		subjectType: 'region',
 		subjectId: region.code,
 		details: { municipality: filter.municipality, quality: filter.quality, rows: items.length }

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	// Klantnummers on screen: who looked at which list is on record.
 	await recordAudit(sql, {
 		userId: user.id,
-		action: 'worklist.view',
+		action: 'worklist-viewed',
 		subjectType: 'region',
 		subjectId: region.code,
 		details: { municipality: filter.municipality, quality: filter.quality, shown: list.items.length }

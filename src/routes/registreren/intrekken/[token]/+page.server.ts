@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
+import { formFailure } from '$lib/server/forms/parse-form';
 import { systemClock } from '$lib/server/clock';
 import { isVerificationTokenValid, withdrawRegistration } from '$lib/server/registration/email-verification';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,9 +10,9 @@ export const load: PageServerLoad = async ({ params }) => ({
 });
 
 export const actions: Actions = {
-	trekIn: async ({ params }) => {
+	intrekken: async ({ params }) => {
 		const done = await withdrawRegistration(app().db.sql, systemClock, params.token);
-		if (!done) return fail(400, { message: 'Deze link werkt niet meer.' });
+		if (!done) return fail(400, formFailure({}, {}, { message: 'Deze link werkt niet meer.' }));
 		return { done: true };
 	}
 };

@@ -1,8 +1,8 @@
 import { app } from '$lib/server/app';
 import { csvResponse } from '$lib/server/dashboards/csv';
 import { knownRegion } from '$lib/server/dashboards/region-scope';
-import { trendCsv } from '$lib/server/dashboards/transparency-csv';
-import { publishedTrend } from '$lib/server/dashboards/trend';
+import { trendCsv } from '$lib/server/transparency/transparency-csv';
+import { publishedTrend } from '$lib/server/transparency/trend';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
 import { csvResponse } from '$lib/server/dashboards/csv';
-import { getImport, listRejections, rejectionsCsv } from '$lib/server/dashboards/import-history';
+import { getImport, listRejections, rejectionsCsv } from '$lib/server/import/import-history';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

@@ -1,8 +1,8 @@
 import { error, json } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guard';
-import { getImport } from '$lib/server/dashboards/import-history';
-import { importProgress } from '$lib/server/dashboards/import-upload';
+import { getImport } from '$lib/server/import/import-history';
+import { importProgress } from '$lib/server/import/import-upload';
 import type { RequestHandler } from './$types';
 
 /** Polled by the import page while an import runs (with JavaScript; without, the page refreshes itself). */

@@ -4,8 +4,8 @@ import {
 	regionTransparency,
 	type TransparencyRow,
 	type TransparencyTable
-} from '../transparency/counts';
-import { suppressTable, type Cell } from './suppression';
+} from './counts';
+import { suppressTable, type Cell } from '../dashboards/suppression';
 
 /** The columns of the UWV table, in its order; the last is the row total. */
 export const TABLE_COLUMNS = [

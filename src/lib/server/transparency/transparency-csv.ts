@@ -1,6 +1,6 @@
-import { toCsv, type CsvValue } from './csv';
+import { toCsv, type CsvValue } from '../dashboards/csv';
 import { TABLE_COLUMNS, type PublishedTable } from './published-table';
-import { HIDDEN_LABEL, type Cell } from './suppression';
+import { HIDDEN_LABEL, type Cell } from '../dashboards/suppression';
 import type { PublishedTrendPoint } from './trend';
 
 const FOOTNOTE = `${HIDDEN_LABEL}: 1 tot en met 9 personen, of verborgen zodat een klein aantal niet terug te rekenen is.`;

@@ -1,6 +1,6 @@
 import type { Sql } from '../db/database';
-import { transparencyTrend } from '../transparency/snapshot';
-import { suppressTable, type Cell } from './suppression';
+import { transparencyTrend } from './snapshot';
+import { suppressTable, type Cell } from '../dashboards/suppression';
 
 export interface PublishedTrendPoint {
 	/** `YYYY-MM-DD`, the day of an import. */

@@ -1,8 +1,9 @@
 import type { Sql } from '../db/database';
-import { toCsv } from './csv';
+import { toCsv } from '../dashboards/csv';
+import type { ImportCounts } from './run-import';
 
 /** One line of the `imports` table as the admin pages show it. */
-export interface ImportRecord {
+export interface ImportRecord extends ImportCounts {
 	id: number;
 	fileName: string;
 	organisations: string[];
@@ -12,14 +13,6 @@ export interface ImportRecord {
 	strict: boolean;
 	status: 'running' | 'finished' | 'refused' | 'failed' | 'interrupted';
 	message: string | null;
-	rowsRead: number;
-	created: number;
-	updated: number;
-	unchanged: number;
-	rejected: number;
-	withdrawn: number;
-	unpublished: number;
-	published: number;
 	startedAt: Date;
 	finishedAt: Date | null;
 }

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Sql } from '../db/database';
-import { runImport, type ImportProgress, type ImportSummary } from '../import/run-import';
+import { runImport, type ImportProgress, type ImportSummary } from './run-import';
 import { log } from '../log';
 import type { ProfileIndex } from '../profiles/search-index';
 

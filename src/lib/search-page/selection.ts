@@ -1,4 +1,4 @@
-import { match as isPublicRef } from '../../params/publicRef';
+import { isPublicRef, normalisePublicRef } from '../public-ref';
 
 /**
  * The candidates an employer picked for one interest request. Without JavaScript the pick travels in the
@@ -16,8 +16,8 @@ const STORAGE_KEY = 'kv:selectie';
 export function cleanSelection(values: unknown[]): string[] {
 	const refs = values
 		.filter((v): v is string => typeof v === 'string')
-		.map((v) => v.trim().toUpperCase())
-		.filter((v) => isPublicRef(v));
+		.map(normalisePublicRef)
+		.filter(isPublicRef);
 	return [...new Set(refs)].slice(0, MAX_SELECTION);
 }
 

@@ -1,6 +1,6 @@
-import { buildSearchRequest, mergeResults, type Workplace } from '$lib/search/search-query';
-import type { SearchState } from '$lib/search/search-state';
-import { toHitView, type SearchView } from '$lib/search/search-view';
+import { buildSearchRequest, mergeResults, type Workplace } from '$lib/search-page/search-query';
+import type { SearchState } from '$lib/search-page/search-state';
+import { toHitView, type SearchView } from '$lib/search-page/search-view';
 import type { Queryable } from '../db/database';
 import { resolveWorkplace } from '../places';
 import { measured } from '../metrics';
