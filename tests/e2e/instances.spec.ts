@@ -148,7 +148,7 @@ test.describe('three instances on one PostgreSQL database', () => {
 			uren: '20',
 			toestemming: 'ja'
 		});
-		const submitted = await fetch(`${urls[0]}/interesse?/verstuur`, {
+		const submitted = await fetch(`${urls[0]}/interesse?/versturen`, {
 			method: 'POST',
 			redirect: 'manual',
 			headers: {

@@ -11,7 +11,7 @@ function uploadRequest(file: File | null, fields: Record<string, string> = {}): 
 	const form = new FormData();
 	if (file) form.append('bestand', file);
 	for (const [name, value] of Object.entries(fields)) form.append(name, value);
-	return new Request('https://kv.example/beheer/import?/upload', { method: 'POST', body: form });
+	return new Request('https://kv.example/beheer/import?/importeren', { method: 'POST', body: form });
 }
 
 const dirs: string[] = [];
@@ -58,7 +58,7 @@ describe('spoolMultipartUpload', () => {
 				'Het bestand is groter dan 200 MB. Splits het bestand of gebruik de opdrachtregel.'
 			],
 			[
-				new Request('https://kv.example/beheer/import?/upload', { method: 'POST', body: 'bestand=x' }),
+				new Request('https://kv.example/beheer/import?/importeren', { method: 'POST', body: 'bestand=x' }),
 				'Kies een bestand om te importeren.'
 			]
 		];
@@ -80,7 +80,7 @@ describe('spoolMultipartUpload', () => {
 		);
 		const type = form.headers.get('content-type')!;
 		const whole = new Uint8Array(await form.arrayBuffer());
-		const cut = new Request('https://kv.example/beheer/import?/upload', {
+		const cut = new Request('https://kv.example/beheer/import?/importeren', {
 			method: 'POST',
 			headers: { 'content-type': type },
 			body: whole.slice(0, whole.length - 40)
@@ -90,7 +90,7 @@ describe('spoolMultipartUpload', () => {
 			message: 'Het bestand is niet volledig aangekomen. Probeer het opnieuw.'
 		});
 		// adapter-node stops a body past BODY_SIZE_LIMIT with a 413 in the stream.
-		const overLimit = new Request('https://kv.example/beheer/import?/upload', {
+		const overLimit = new Request('https://kv.example/beheer/import?/importeren', {
 			method: 'POST',
 			headers: { 'content-type': type },
 			body: new ReadableStream({
@@ -134,7 +134,7 @@ describe('spoolMultipartUpload', () => {
 				controller.enqueue(bytes.slice(at, (at += 4096)));
 			}
 		});
-		const request = new Request('https://kv.example/beheer/import?/upload', {
+		const request = new Request('https://kv.example/beheer/import?/importeren', {
 			method: 'POST',
 			headers: { 'content-type': type },
 			body: stream,
