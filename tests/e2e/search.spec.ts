@@ -22,6 +22,24 @@ async function expectedFromDatabase() {
 }
 
 test.describe('with JavaScript (instantsearch.js on /api/search)', () => {
+	test('what is typed before the scripts have loaded is kept and searched for', async ({ page }) => {
+		// A slow phone: the page is readable and typeable while its scripts are still on their way.
+		let release!: () => void;
+		const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await scriptsHeld;
+			await route.continue();
+		});
+		// Module scripts hold back DOMContentLoaded, so wait for the field itself.
+		await page.goto('/kandidaten', { waitUntil: 'commit' });
+		await page.getByLabel('Zoek op werk, taak of vaardigheid').fill('schoonmaken');
+		await page.getByLabel('Kan mijn werkplek bereiken').fill('Utrecht');
+		release();
+		await expect(page).toHaveURL(/q=schoonmaken/);
+		await expect(page.getByLabel('Zoek op werk, taak of vaardigheid')).toHaveValue('schoonmaken');
+		await expect(page.getByLabel('Kan mijn werkplek bereiken')).toHaveValue('Utrecht');
+	});
+
 	test('typing, refining facets and a range updates results and counts that agree with the database', async ({
 		page
 	}) => {
