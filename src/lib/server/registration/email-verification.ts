@@ -40,6 +40,21 @@ export async function isVerificationTokenValid(
 	return Boolean(row);
 }
 
+/** Marks a link used if it is valid for `purpose`; the user it belongs to, or null. */
+async function useRegistrationLink(
+	tx: Queryable,
+	token: string,
+	purpose: RegistrationLinkPurpose,
+	now: Date
+): Promise<string | null> {
+	const [row] = await tx<{ user_id: string }[]>`
+		update email_verification_tokens set used_at = ${now}
+		where token_hash = ${hashToken(token)} and purpose = ${purpose} and used_at is null
+			and expires_at > ${now}
+		returning user_id`;
+	return row?.user_id ?? null;
+}
+
 /**
  * Confirms the address behind a link. It takes a button press (a POST), not just opening the link: mail
  * filters open links to scan them, and that must not count as the owner's confirmation.
@@ -47,19 +62,15 @@ export async function isVerificationTokenValid(
 export async function verifyEmail(sql: Sql, clock: Clock, token: string): Promise<boolean> {
 	const now = clock.now();
 	return sql.begin(async (tx) => {
-		const [row] = await tx<{ user_id: string }[]>`
-			update email_verification_tokens set used_at = ${now}
-			where token_hash = ${hashToken(token)} and purpose = 'bevestigen' and used_at is null
-				and expires_at > ${now}
-			returning user_id`;
-		if (!row) return false;
+		const userId = await useRegistrationLink(tx, token, 'bevestigen', now);
+		if (!userId) return false;
 		await tx`update users set email_verified_at = ${now}
-			where id = ${row.user_id} and email_verified_at is null`;
+			where id = ${userId} and email_verified_at is null`;
 		await recordAudit(tx, {
-			userId: row.user_id,
+			userId: userId,
 			action: 'email-verified',
 			subjectType: 'user',
-			subjectId: row.user_id
+			subjectId: userId
 		});
 		return true;
 	});
@@ -72,14 +83,10 @@ export async function verifyEmail(sql: Sql, clock: Clock, token: string): Promis
 export async function withdrawRegistration(sql: Sql, clock: Clock, token: string): Promise<boolean> {
 	const now = clock.now();
 	return sql.begin(async (tx) => {
-		const [row] = await tx<{ user_id: string }[]>`
-			update email_verification_tokens set used_at = ${now}
-			where token_hash = ${hashToken(token)} and purpose = 'intrekken' and used_at is null
-				and expires_at > ${now}
-			returning user_id`;
-		if (!row) return false;
+		const userId = await useRegistrationLink(tx, token, 'intrekken', now);
+		if (!userId) return false;
 		const removed = await tx<{ id: string }[]>`delete from users
-			where id = ${row.user_id} and email_verified_at is null and approved_at is null
+			where id = ${userId} and email_verified_at is null and approved_at is null
 				and exists (select 1 from registrations r where r.user_id = users.id)
 			returning id`;
 		if (removed.length === 0) return false;
@@ -87,7 +94,7 @@ export async function withdrawRegistration(sql: Sql, clock: Clock, token: string
 			userId: null,
 			action: 'registration-withdrawn',
 			subjectType: 'user',
-			subjectId: row.user_id
+			subjectId: userId
 		});
 		return true;
 	});

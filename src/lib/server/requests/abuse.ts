@@ -66,7 +66,10 @@ const byEmail = new RateLimit('interest-email', {
 	windowSeconds: LIMITS.email.seconds
 });
 
-export const honeypotFilled = (form: FormData) => String(form.get(HONEYPOT_FIELD) ?? '').trim() !== '';
+export function honeypotFilled(form: FormData): boolean {
+	const trap = form.get(HONEYPOT_FIELD);
+	return typeof trap === 'string' && trap.trim() !== '';
+}
 
 export type Pressure = 'none' | 'challenge' | 'blocked';
 
