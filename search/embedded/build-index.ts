@@ -33,16 +33,16 @@ export interface EmbeddedIndex {
 	stopWords: Set<string>;
 }
 
-type SortValue = number | string;
+export type SortValue = number | string;
 
 /** Meilisearch's order of sort values: numbers before strings, each ascending. */
-function compareSortValues(a: SortValue, b: SortValue): number {
+export function compareSortValues(a: SortValue, b: SortValue): number {
 	if (typeof a === 'number' && typeof b === 'number') return a - b;
 	if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function sortValues(value: unknown): SortValue[] {
+export function sortValues(value: unknown): SortValue[] {
 	const out: SortValue[] = [];
 	for (const v of Array.isArray(value) ? value : [value]) {
 		if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
@@ -59,6 +59,15 @@ export interface SortRanks {
 	desc: Uint32Array;
 	/** Highest place in either order. */
 	max: number;
+	/** The distinct sort values in ascending order; a place is an index into it. */
+	distinct: SortValue[];
+	/** How many of `distinct` are numbers (they come first). */
+	numericCount: number;
+}
+
+/** A document's place in descending order, from its largest numeric place or else its largest place. */
+export function descendingPlace(high: number, numericCount: number, max: number): number {
+	return high < numericCount ? numericCount - 1 - high : numericCount + (max - high);
 }
 
 /**
@@ -67,7 +76,7 @@ export interface SortRanks {
  * Numbers come first in both directions, and an array sorts by its smallest (ascending) or largest
  * (descending) value of the first type present.
  */
-function buildSortRanks(documents: readonly Record<string, unknown>[], attribute: string): SortRanks {
+export function buildSortRanks(documents: readonly Record<string, unknown>[], attribute: string): SortRanks {
 	const perDoc = documents.map((d) => sortValues(d[attribute]));
 	const distinct = [...new Set(perDoc.flat())].sort(compareSortValues);
 	const place = new Map(distinct.map((v, i) => [v, i]));
@@ -83,16 +92,17 @@ function buildSortRanks(documents: readonly Record<string, unknown>[], attribute
 		// Numbers hold the lowest places, so the smallest place is the first value in ascending order.
 		asc[d] = Math.min(...places);
 		const numeric = places.filter((p) => p < numericCount);
-		desc[d] =
-			numeric.length > 0
-				? numericCount - 1 - Math.max(...numeric)
-				: numericCount + (max - Math.max(...places));
+		desc[d] = descendingPlace(
+			numeric.length > 0 ? Math.max(...numeric) : Math.max(...places),
+			numericCount,
+			max
+		);
 	}
-	return { asc, desc, max };
+	return { asc, desc, max, distinct, numericCount };
 }
 
 /** Synonyms by their normalised words joined with a space, each alternative as its normalised words. */
-function buildSynonyms(definition: IndexDefinition): Map<string, string[][]> {
+export function buildSynonyms(definition: IndexDefinition): Map<string, string[][]> {
 	const map = new Map<string, string[][]>();
 	for (const [word, alternatives] of Object.entries(definition.synonyms)) {
 		const key = tokenize(word).join(' ');

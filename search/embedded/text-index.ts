@@ -1,17 +1,35 @@
 /**
- * Inverted index of the searchable attributes: a radix-tree vocabulary (MiniSearch's SearchableMap, for
- * typo lookups) mapping each word to the documents containing it and, per document, the best (lowest)
- * searchable-attribute rank the word occurs in.
+ * Inverted index of the searchable attributes: the sorted vocabulary mapping each word to the documents
+ * containing it and, per document, the best (lowest) searchable-attribute rank the word occurs in.
  *
  * Word ids follow the sorted vocabulary, so the words extending a prefix are one id range, and posting
  * lists are laid out back to back in id order: a prefix's postings are one contiguous slice, scanned
  * without expanding thousands of words into objects.
  */
-import SearchableMap from 'minisearch/SearchableMap';
 import { tokenize } from '../text/normalize';
 
+/**
+ * Word to id by binary search in the sorted words: nothing to rebuild when an incremental write shifts
+ * the ids, and no second copy of 80k words on the heap.
+ */
+export class Vocabulary {
+	constructor(private readonly words: readonly string[]) {}
+
+	get(word: string): number | undefined {
+		const { words } = this;
+		let lo = 0;
+		let hi = words.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (words[mid] < word) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo < words.length && words[lo] === word ? lo : undefined;
+	}
+}
+
 export interface TextIndex {
-	vocabulary: SearchableMap<number>;
+	vocabulary: Vocabulary;
 	/** Per word id: the word, in ascending (code unit) order. */
 	words: string[];
 	/** Postings of word id w: postingDocs[offsets[w] .. offsets[w + 1]), documents ascending. */
@@ -135,9 +153,7 @@ export function buildTextIndex(
 			postingAttributes[at] = ranks.data[j];
 		}
 	}
-	const vocabulary = new SearchableMap<number>();
-	for (let w = 0; w < words.length; w++) vocabulary.set(words[w], w);
-	return { vocabulary, words, offsets, postingDocs, postingAttributes };
+	return { vocabulary: new Vocabulary(words), words, offsets, postingDocs, postingAttributes };
 }
 
 /** A string of its own: V8 keeps substrings of 13+ characters as views of their parent string. */
