@@ -8,8 +8,9 @@ import { PROFILE_INDEX, type IndexDefinition } from '../index-definition';
 import { normalizeText, tokenize } from '../text/normalize';
 import { fullBitset, type Bitset } from './bitset';
 import { buildFacetField, type FacetField } from './facet-field';
-import { buildTextIndex, type TextIndex } from './text-index';
-import { buildWordPositions, type WordPositions } from './word-positions';
+import { TextBuilder } from './text-builder';
+import type { TextIndex } from './text-index';
+import type { WordPositions } from './word-positions';
 
 export const MISSING_RANK = 0xffffffff;
 
@@ -145,8 +146,9 @@ export function buildEmbeddedIndex(
 			geoLng[d] = geo.lng;
 		}
 	}
-	const text = buildTextIndex(docs, definition.searchableAttributes, stopWords);
-	const wordIds = new Map(text.words.map((w, i) => [w, i]));
+	const builder = new TextBuilder(definition.searchableAttributes, stopWords);
+	for (const doc of docs) builder.add(doc);
+	const { text, positions } = builder.finish();
 	return {
 		definition,
 		size,
@@ -155,7 +157,7 @@ export function buildEmbeddedIndex(
 		allIds: Uint32Array.from(documents.keys()),
 		facets,
 		text,
-		positions: buildWordPositions(docs, definition.searchableAttributes, wordIds),
+		positions,
 		sortRanks,
 		geoLat,
 		geoLng,
