@@ -126,9 +126,48 @@ export function buildEmbeddedIndex(
 	documents: readonly ProfileDocument[],
 	definition: IndexDefinition = PROFILE_INDEX
 ): EmbeddedIndex {
+	const builder = new EmbeddedIndexBuilder(definition);
+	builder.add(documents);
+	return builder.finish();
+}
+
+/**
+ * Builds an index from documents added in order, page by page: the texts (most of the work) are
+ * tokenised as each page arrives, so the build runs while the next pages are still being read.
+ */
+export class EmbeddedIndexBuilder {
+	private readonly documents: ProfileDocument[] = [];
+	private readonly text: TextBuilder;
+	private readonly stopWords: Set<string>;
+
+	constructor(private readonly definition: IndexDefinition = PROFILE_INDEX) {
+		this.stopWords = new Set(definition.stopWords.map((w) => normalizeText(w)));
+		this.text = new TextBuilder(definition.searchableAttributes, this.stopWords);
+	}
+
+	add(documents: readonly ProfileDocument[]): void {
+		for (const doc of documents) {
+			this.documents.push(doc);
+			this.text.add(doc as unknown as Record<string, unknown>);
+		}
+	}
+
+	finish(): EmbeddedIndex {
+		const { documents, definition, stopWords } = this;
+		const { text, positions } = this.text.finish();
+		return assembleIndex(documents, definition, stopWords, text, positions);
+	}
+}
+
+function assembleIndex(
+	documents: readonly ProfileDocument[],
+	definition: IndexDefinition,
+	stopWords: Set<string>,
+	text: TextIndex,
+	positions: WordPositions
+): EmbeddedIndex {
 	const docs = documents as readonly unknown[] as readonly Record<string, unknown>[];
 	const size = documents.length;
-	const stopWords = new Set(definition.stopWords.map((w) => normalizeText(w)));
 	const facets = new Map<string, FacetField>();
 	for (const attribute of definition.filterableAttributes) {
 		if (attribute !== '_geo') facets.set(attribute, buildFacetField(attribute, docs));
@@ -146,9 +185,6 @@ export function buildEmbeddedIndex(
 			geoLng[d] = geo.lng;
 		}
 	}
-	const builder = new TextBuilder(definition.searchableAttributes, stopWords);
-	for (const doc of docs) builder.add(doc);
-	const { text, positions } = builder.finish();
 	return {
 		definition,
 		size,

@@ -15,7 +15,7 @@ import type {
 } from '../engine';
 import { PROFILE_INDEX, type IndexDefinition } from '../index-definition';
 import { SearchError } from '../search-error';
-import { buildEmbeddedIndex, type EmbeddedIndex } from './build-index';
+import { buildEmbeddedIndex, EmbeddedIndexBuilder, type EmbeddedIndex } from './build-index';
 import { executeFacetSearch, executeSearch } from './run-search';
 import { updateEmbeddedIndex } from './update-index';
 
@@ -32,6 +32,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	private index: EmbeddedIndex;
 	/** Document number by id in `index`; rebuilt on demand after a write that renumbers. */
 	private numbers: Map<string, number> | null = null;
+	/** A `replaceAllFrom` in progress: pages are indexed as they arrive, searches use `index`. */
+	private pending: {
+		builder: EmbeddedIndexBuilder;
+		ids: Set<string>;
+		documents: ProfileDocument[];
+		duplicates: boolean;
+	} | null = null;
 
 	constructor(options: EmbeddedEngineOptions = {}) {
 		this.definition = options.definition ?? PROFILE_INDEX;
@@ -68,6 +75,55 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 	async replaceAll(documents: readonly ProfileDocument[]): Promise<void> {
 		this.swap(this.withUniqueIds(new Map(), documents));
+	}
+
+	async replaceAllFrom(pages: AsyncIterable<readonly ProfileDocument[]>): Promise<number> {
+		this.beginBuild();
+		try {
+			for await (const page of pages) this.addToBuild(page);
+		} catch (error) {
+			this.abortBuild();
+			throw error;
+		}
+		return this.finishBuild();
+	}
+
+	/** The steps of `replaceAllFrom`, for the search worker, which receives the pages as messages. */
+	beginBuild(): void {
+		this.pending = {
+			builder: new EmbeddedIndexBuilder(this.definition),
+			ids: new Set(),
+			documents: [],
+			duplicates: false
+		};
+	}
+
+	addToBuild(documents: readonly ProfileDocument[]): void {
+		const pending = this.pending;
+		if (!pending) throw new Error('no index build in progress');
+		for (const doc of documents) this.checkedId(doc);
+		for (const doc of documents) {
+			pending.documents.push(doc);
+			if (pending.ids.has(doc.id)) pending.duplicates = true;
+			pending.ids.add(doc.id);
+		}
+		// A repeated id replaces the earlier document in its place: left to a plain build at the end.
+		if (!pending.duplicates) pending.builder.add(documents);
+	}
+
+	finishBuild(): number {
+		const pending = this.pending;
+		if (!pending) throw new Error('no index build in progress');
+		this.pending = null;
+		this.index = pending.duplicates
+			? buildEmbeddedIndex(this.withUniqueIds(new Map(), pending.documents), this.definition)
+			: pending.builder.finish();
+		this.numbers = null;
+		return this.index.size;
+	}
+
+	abortBuild(): void {
+		this.pending = null;
 	}
 
 	async upsert(documents: readonly ProfileDocument[]): Promise<void> {

@@ -33,6 +33,10 @@ type Operation =
 	| { op: 'multiSearchJson'; request: MultiSearchRequest }
 	| { op: 'facetSearch'; indexUid: string; request: FacetSearchRequest }
 	| { op: 'replaceAll'; documents: readonly ProfileDocument[] }
+	| { op: 'buildBegin' }
+	| { op: 'buildAdd'; documents: readonly ProfileDocument[] }
+	| { op: 'buildFinish' }
+	| { op: 'buildAbort' }
 	| { op: 'upsert'; documents: readonly ProfileDocument[] }
 	| { op: 'remove'; ids: readonly string[] }
 	| { op: 'count' };
@@ -198,6 +202,37 @@ export class WorkerSearchEngine implements SearchEngine {
 		await this.write({ op: 'replaceAll', documents });
 	}
 
+	private building: Promise<unknown> = Promise.resolve();
+
+	/**
+	 * Each page goes to the threads as soon as it is read, without waiting for them: they tokenise it
+	 * while the next page is read. Searches meanwhile use the previous index.
+	 */
+	replaceAllFrom(pages: AsyncIterable<readonly ProfileDocument[]>): Promise<number> {
+		const run = async (): Promise<number> => {
+			const added: Promise<unknown>[] = [this.write({ op: 'buildBegin' })];
+			try {
+				for await (const page of pages) {
+					const written = this.write({ op: 'buildAdd', documents: page });
+					// Awaited below; a failure must not count as unhandled before then.
+					written.catch(() => undefined);
+					added.push(written);
+				}
+				await Promise.all(added);
+			} catch (error) {
+				await Promise.allSettled(added);
+				await this.write({ op: 'buildAbort' }).catch(() => undefined);
+				throw error;
+			}
+			const [count] = (await this.write({ op: 'buildFinish' })) as number[];
+			return count;
+		};
+		// One rebuild at a time: a second one starts when the first has finished.
+		const result = this.building.then(run, run);
+		this.building = result.catch(() => undefined);
+		return result;
+	}
+
 	async upsert(documents: readonly ProfileDocument[]): Promise<void> {
 		await this.write({ op: 'upsert', documents });
 	}
@@ -245,6 +280,14 @@ function serveInWorker(definition: IndexDefinition): void {
 				return engine.facetSearch(operation.indexUid, operation.request);
 			case 'replaceAll':
 				return engine.replaceAll(operation.documents);
+			case 'buildBegin':
+				return Promise.resolve(engine.beginBuild());
+			case 'buildAdd':
+				return Promise.resolve(engine.addToBuild(operation.documents));
+			case 'buildFinish':
+				return Promise.resolve(engine.finishBuild());
+			case 'buildAbort':
+				return Promise.resolve(engine.abortBuild());
 			case 'upsert':
 				return engine.upsert(operation.documents);
 			case 'remove':
@@ -258,7 +301,7 @@ function serveInWorker(definition: IndexDefinition): void {
 		try {
 			reply = { id: message.id, ok: true, value: await run(message) };
 			// A new index: precompute its first keystrokes between the searches that arrive meanwhile.
-			if (message.op === 'replaceAll' || message.op === 'upsert' || message.op === 'remove') {
+			if (['replaceAll', 'buildFinish', 'upsert', 'remove'].includes(message.op)) {
 				warmShortPrefixes(engine.snapshot, () => engine.snapshot, setImmediate);
 			}
 		} catch (error) {
