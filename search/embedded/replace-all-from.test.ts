@@ -80,3 +80,34 @@ describe.each(engines)('replaceAllFrom on the %s', (_, create) => {
 		}
 	});
 });
+
+describe('readiness of the embedded engine in worker threads', () => {
+	it('answers from the main thread instead of queueing behind searches', async () => {
+		const engine = createWorkerEngine({ documents, threads: 1 });
+		try {
+			await engine.count();
+			let searched = false;
+			const search = engine
+				.multiSearch({ queries: Array.from({ length: 20 }, () => QUERIES[0]) })
+				.then(() => (searched = true));
+			await engine.health();
+			expect(searched).toBe(false);
+			await search;
+		} finally {
+			await engine.close();
+		}
+	});
+
+	it('is not available before the first index is in place', async () => {
+		const engine = createWorkerEngine({ threads: 1 });
+		try {
+			let built = false;
+			const building = engine.replaceAllFrom(pagesOf(documents, 100)).then(() => (built = true));
+			await engine.health();
+			expect(built).toBe(true);
+			await building;
+		} finally {
+			await engine.close();
+		}
+	});
+});

@@ -154,16 +154,53 @@ export class WorkerSearchEngine implements SearchEngine {
 	private readonly threads: SearchThread[];
 	private ready: Promise<unknown>;
 
+	/**
+	 * What readiness is answered from, on this thread: asking a search thread would queue the probe
+	 * behind its searches. `loading` is the whole-index build under way while none has finished since
+	 * the start or since a thread came back empty (`lost`).
+	 */
+	private loading: Promise<unknown> | null = null;
+	private lost = false;
+
 	constructor(options: WorkerEngineOptions = {}) {
 		this.definition = options.definition ?? PROFILE_INDEX;
 		const onLost = options.onIndexLost ?? (() => {});
 		this.threads = Array.from(
 			{ length: Math.max(1, options.threads ?? 1) },
-			() => new SearchThread(this.definition, onLost)
+			() =>
+				new SearchThread(this.definition, (error) => {
+					this.lost = true;
+					this.loading = null;
+					onLost(error);
+				})
 		);
 		this.ready = options.documents
-			? this.write({ op: 'replaceAll', documents: options.documents })
+			? this.load(this.write({ op: 'replaceAll', documents: options.documents }))
 			: Promise.resolve();
+	}
+
+	/** Tracks a whole-index build for readiness. */
+	private load<T>(build: Promise<T>): Promise<T> {
+		const tracked: Promise<T> = build.then(
+			(value) => {
+				if (this.loading === tracked) {
+					this.loading = null;
+					this.lost = false;
+				}
+				return value;
+			},
+			(error: unknown) => {
+				// No index came of it: not ready until a later build succeeds.
+				if (this.loading === tracked) {
+					this.loading = null;
+					this.lost = true;
+				}
+				throw error;
+			}
+		);
+		this.loading ??= tracked;
+		tracked.catch(() => undefined);
+		return tracked;
 	}
 
 	private leastBusy(): SearchThread {
@@ -199,7 +236,7 @@ export class WorkerSearchEngine implements SearchEngine {
 	}
 
 	async replaceAll(documents: readonly ProfileDocument[]): Promise<void> {
-		await this.write({ op: 'replaceAll', documents });
+		await this.load(this.write({ op: 'replaceAll', documents }));
 	}
 
 	private building: Promise<unknown> = Promise.resolve();
@@ -228,7 +265,7 @@ export class WorkerSearchEngine implements SearchEngine {
 			return count;
 		};
 		// One rebuild at a time: a second one starts when the first has finished.
-		const result = this.building.then(run, run);
+		const result = this.load(this.building.then(run, run));
 		this.building = result.catch(() => undefined);
 		return result;
 	}
@@ -245,8 +282,13 @@ export class WorkerSearchEngine implements SearchEngine {
 		return this.read({ op: 'count' });
 	}
 
+	/**
+	 * Available once an index is in place: waits for the first build (or the rebuild after a thread
+	 * came back empty), never for searches.
+	 */
 	async health(): Promise<{ status: 'available' }> {
-		await this.read({ op: 'count' });
+		if (this.loading) await this.loading;
+		else if (this.lost) throw new Error('a search thread restarted empty; its index is not rebuilt yet');
 		return { status: 'available' };
 	}
 
