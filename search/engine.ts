@@ -113,6 +113,11 @@ export interface SearchEngine {
 	facetSearch(indexUid: string, request: FacetSearchRequest): Promise<FacetSearchResponse>;
 	/** Builds the new index aside and swaps it in; searches in flight finish on the old one. */
 	replaceAll(documents: readonly ProfileDocument[]): Promise<void>;
+	/**
+	 * As `replaceAll`, from documents read page by page (the database's public profiles): an engine may
+	 * index each page while the next is read. Resolves to the number of documents read.
+	 */
+	replaceAllFrom?(pages: AsyncIterable<readonly ProfileDocument[]>): Promise<number>;
 	/** Adds documents or replaces those with the same `id`. */
 	upsert(documents: readonly ProfileDocument[]): Promise<void>;
 	remove(ids: readonly string[]): Promise<void>;

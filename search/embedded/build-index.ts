@@ -8,8 +8,9 @@ import { PROFILE_INDEX, type IndexDefinition } from '../index-definition';
 import { normalizeText, tokenize } from '../text/normalize';
 import { fullBitset, type Bitset } from './bitset';
 import { buildFacetField, type FacetField } from './facet-field';
-import { buildTextIndex, type TextIndex } from './text-index';
-import { buildWordPositions, type WordPositions } from './word-positions';
+import { TextBuilder } from './text-builder';
+import type { TextIndex } from './text-index';
+import type { WordPositions } from './word-positions';
 
 export const MISSING_RANK = 0xffffffff;
 
@@ -33,16 +34,16 @@ export interface EmbeddedIndex {
 	stopWords: Set<string>;
 }
 
-type SortValue = number | string;
+export type SortValue = number | string;
 
 /** Meilisearch's order of sort values: numbers before strings, each ascending. */
-function compareSortValues(a: SortValue, b: SortValue): number {
+export function compareSortValues(a: SortValue, b: SortValue): number {
 	if (typeof a === 'number' && typeof b === 'number') return a - b;
 	if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function sortValues(value: unknown): SortValue[] {
+export function sortValues(value: unknown): SortValue[] {
 	const out: SortValue[] = [];
 	for (const v of Array.isArray(value) ? value : [value]) {
 		if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
@@ -59,6 +60,15 @@ export interface SortRanks {
 	desc: Uint32Array;
 	/** Highest place in either order. */
 	max: number;
+	/** The distinct sort values in ascending order; a place is an index into it. */
+	distinct: SortValue[];
+	/** How many of `distinct` are numbers (they come first). */
+	numericCount: number;
+}
+
+/** A document's place in descending order, from its largest numeric place or else its largest place. */
+export function descendingPlace(high: number, numericCount: number, max: number): number {
+	return high < numericCount ? numericCount - 1 - high : numericCount + (max - high);
 }
 
 /**
@@ -67,7 +77,7 @@ export interface SortRanks {
  * Numbers come first in both directions, and an array sorts by its smallest (ascending) or largest
  * (descending) value of the first type present.
  */
-function buildSortRanks(documents: readonly Record<string, unknown>[], attribute: string): SortRanks {
+export function buildSortRanks(documents: readonly Record<string, unknown>[], attribute: string): SortRanks {
 	const perDoc = documents.map((d) => sortValues(d[attribute]));
 	const distinct = [...new Set(perDoc.flat())].sort(compareSortValues);
 	const place = new Map(distinct.map((v, i) => [v, i]));
@@ -83,16 +93,17 @@ function buildSortRanks(documents: readonly Record<string, unknown>[], attribute
 		// Numbers hold the lowest places, so the smallest place is the first value in ascending order.
 		asc[d] = Math.min(...places);
 		const numeric = places.filter((p) => p < numericCount);
-		desc[d] =
-			numeric.length > 0
-				? numericCount - 1 - Math.max(...numeric)
-				: numericCount + (max - Math.max(...places));
+		desc[d] = descendingPlace(
+			numeric.length > 0 ? Math.max(...numeric) : Math.max(...places),
+			numericCount,
+			max
+		);
 	}
-	return { asc, desc, max };
+	return { asc, desc, max, distinct, numericCount };
 }
 
 /** Synonyms by their normalised words joined with a space, each alternative as its normalised words. */
-function buildSynonyms(definition: IndexDefinition): Map<string, string[][]> {
+export function buildSynonyms(definition: IndexDefinition): Map<string, string[][]> {
 	const map = new Map<string, string[][]>();
 	for (const [word, alternatives] of Object.entries(definition.synonyms)) {
 		const key = tokenize(word).join(' ');
@@ -115,9 +126,48 @@ export function buildEmbeddedIndex(
 	documents: readonly ProfileDocument[],
 	definition: IndexDefinition = PROFILE_INDEX
 ): EmbeddedIndex {
+	const builder = new EmbeddedIndexBuilder(definition);
+	builder.add(documents);
+	return builder.finish();
+}
+
+/**
+ * Builds an index from documents added in order, page by page: the texts (most of the work) are
+ * tokenised as each page arrives, so the build runs while the next pages are still being read.
+ */
+export class EmbeddedIndexBuilder {
+	private readonly documents: ProfileDocument[] = [];
+	private readonly text: TextBuilder;
+	private readonly stopWords: Set<string>;
+
+	constructor(private readonly definition: IndexDefinition = PROFILE_INDEX) {
+		this.stopWords = new Set(definition.stopWords.map((w) => normalizeText(w)));
+		this.text = new TextBuilder(definition.searchableAttributes, this.stopWords);
+	}
+
+	add(documents: readonly ProfileDocument[]): void {
+		for (const doc of documents) {
+			this.documents.push(doc);
+			this.text.add(doc as unknown as Record<string, unknown>);
+		}
+	}
+
+	finish(): EmbeddedIndex {
+		const { documents, definition, stopWords } = this;
+		const { text, positions } = this.text.finish();
+		return assembleIndex(documents, definition, stopWords, text, positions);
+	}
+}
+
+function assembleIndex(
+	documents: readonly ProfileDocument[],
+	definition: IndexDefinition,
+	stopWords: Set<string>,
+	text: TextIndex,
+	positions: WordPositions
+): EmbeddedIndex {
 	const docs = documents as readonly unknown[] as readonly Record<string, unknown>[];
 	const size = documents.length;
-	const stopWords = new Set(definition.stopWords.map((w) => normalizeText(w)));
 	const facets = new Map<string, FacetField>();
 	for (const attribute of definition.filterableAttributes) {
 		if (attribute !== '_geo') facets.set(attribute, buildFacetField(attribute, docs));
@@ -135,8 +185,6 @@ export function buildEmbeddedIndex(
 			geoLng[d] = geo.lng;
 		}
 	}
-	const text = buildTextIndex(docs, definition.searchableAttributes, stopWords);
-	const wordIds = new Map(text.words.map((w, i) => [w, i]));
 	return {
 		definition,
 		size,
@@ -145,7 +193,7 @@ export function buildEmbeddedIndex(
 		allIds: Uint32Array.from(documents.keys()),
 		facets,
 		text,
-		positions: buildWordPositions(docs, definition.searchableAttributes, wordIds),
+		positions,
 		sortRanks,
 		geoLat,
 		geoLng,

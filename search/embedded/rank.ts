@@ -84,6 +84,24 @@ function packGeo(
 }
 
 /**
+ * Per candidate, the key of the text rules alone (smaller is better; no sort criteria, no tie-break):
+ * for one-word prefix answers, which keep it to place documents added later without ranking again.
+ */
+export function textRuleKeys(index: EmbeddedIndex, text: TextMatches, terms: number): Float64Array {
+	const n = text.docs.length;
+	const packed = new Float64Array(n);
+	for (const rule of index.definition.rankingRules) {
+		if (rule === 'words') packInverted(packed, n, text.words, terms);
+		else if (rule === 'typo') packValues(packed, n, text.typos, 2 * terms + 1);
+		else if (rule === 'proximity') packValues(packed, n, text.proximity, 8 * Math.max(0, terms - 1) + 1);
+		else if (rule === 'attribute')
+			packValues(packed, n, text.attributes, terms * index.definition.searchableAttributes.length + 1);
+		else if (rule === 'exactness') packInverted(packed, n, text.exact, terms);
+	}
+	return packed;
+}
+
+/**
  * The best candidates from `offset` to `offset + limit`. Candidates are in document order; `text` is
  * null for a placeholder search.
  */

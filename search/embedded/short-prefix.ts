@@ -14,16 +14,23 @@ import { andInto, bitsetFromIds, popcount, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
 import { matchText } from './match-text';
 import { analyseQuery, type AnalysedQuery } from './query-terms';
-import { rankWindow } from './rank';
+import { textRuleKeys } from './rank';
 
 /** One- and two-letter prefixes: below Meilisearch's smallest typo word size, whatever the settings. */
 export const SHORT_PREFIX_LETTERS = 2;
 
 export interface ShortPrefixAnswer {
+	/** The prefix, normalised. */
+	word: string;
 	/** All matches, as a bitset. */
 	bits: Bitset;
 	/** All matches, best first. */
 	order: Uint32Array;
+	/**
+	 * Parallel to `order`: the text rules' key (the document number breaks ties), to place documents
+	 * added by a write; null when a key does not fit 16 bits (the answer is then recomputed instead).
+	 */
+	keys: Uint16Array | null;
 	/** All matches, in document order. */
 	docs: Uint32Array;
 }
@@ -43,9 +50,113 @@ function compute(
 	strategy: MatchingStrategy
 ): ShortPrefixAnswer {
 	const matches = matchText(index, analysed, strategy, null);
-	const ranked = rankWindow(index, matches.docs, matches, analysed.terms.length, [], 0, matches.docs.length);
-	const order = Uint32Array.from(ranked.docs);
-	return { bits: bitsetFromIds(index.size, order), order, docs: matches.docs };
+	const { order, keys } = rankedByKey(matches.docs, textRuleKeys(index, matches, analysed.terms.length));
+	return {
+		word: analysed.terms[0].word,
+		bits: bitsetFromIds(index.size, order),
+		order,
+		keys,
+		docs: matches.docs
+	};
+}
+
+/** Documents (ascending) ordered by key, ties by document: the ranking of a one-word query. */
+function rankedByKey(
+	docs: ArrayLike<number>,
+	keys: Float64Array
+): { order: Uint32Array; keys: Uint16Array | null } {
+	const at = Uint32Array.from({ length: docs.length }, (_, i) => i).sort(
+		(a, b) => keys[a] - keys[b] || a - b
+	);
+	const order = Uint32Array.from(at, (i) => docs[i]);
+	if (keys.some((k) => k > 0xffff)) return { order, keys: null };
+	return { order, keys: Uint16Array.from(at, (i) => keys[i]) };
+}
+
+function holdsAny(bits: Bitset, docs: ArrayLike<number>): boolean {
+	for (let i = 0; i < docs.length; i++) if ((bits[docs[i] >>> 5] & (1 << (docs[i] & 31))) !== 0) return true;
+	return false;
+}
+
+/**
+ * Carries the short-prefix answers of `old` over to `next` after an incremental write: removed and
+ * replaced documents leave each answer, documents keep their relative order under their new numbers,
+ * and the dirty documents (indexed on their own as `small`, small document i being `dirty[i]`) that
+ * match are placed by their key. A few passes over typed arrays instead of matching and ranking up to
+ * every document for each of hundreds of prefixes.
+ */
+export function carryShortPrefixes(
+	old: EmbeddedIndex,
+	next: EmbeddedIndex,
+	small: EmbeddedIndex,
+	toNew: Int32Array,
+	dirty: Uint32Array
+): void {
+	const before = answers.get(old);
+	if (!before) return;
+	const after = new Map<string, ShortPrefixAnswer>();
+	let gone: number[] | null = null;
+	let shifted = false;
+	for (let o = 0; o < toNew.length; o++) {
+		if (toNew[o] < 0) (gone ??= []).push(o);
+		else if (toNew[o] !== o) shifted = true;
+	}
+	const sameWords = (old.size + 31) >>> 5 === (next.size + 31) >>> 5;
+	for (const [key, answer] of before) {
+		if (answer.keys === null) continue;
+		const analysed = analyseQuery(small, answer.word);
+		const matches = isShortPrefix(analysed) ? matchText(small, analysed, 'last', null) : null;
+		const untouched = !shifted && (gone === null || !holdsAny(answer.bits, gone));
+		if (untouched && sameWords && (matches === null || matches.docs.length === 0)) {
+			after.set(key, answer);
+			continue;
+		}
+		const ranked = matches ? rankedByKey(matches.docs, textRuleKeys(small, matches, 1)) : null;
+		if (ranked && ranked.keys === null) continue;
+		const addedDocs = matches ? Uint32Array.from(matches.docs, (s) => dirty[s]) : new Uint32Array(0);
+		const addedOrder = ranked ? Uint32Array.from(ranked.order, (s) => dirty[s]) : new Uint32Array(0);
+		const addedKeys = ranked?.keys ?? new Uint16Array(0);
+		const oldKeys = answer.keys;
+		const total = answer.order.length + addedOrder.length;
+		const order = new Uint32Array(total);
+		const keys = new Uint16Array(total);
+		let n = 0;
+		let a = 0;
+		for (let i = 0; i < answer.order.length; i++) {
+			const d = toNew[answer.order[i]];
+			if (d < 0) continue;
+			const k = oldKeys[i];
+			for (; a < addedOrder.length && (addedKeys[a] < k || (addedKeys[a] === k && addedOrder[a] < d)); a++) {
+				order[n] = addedOrder[a];
+				keys[n++] = addedKeys[a];
+			}
+			order[n] = d;
+			keys[n++] = k;
+		}
+		for (; a < addedOrder.length; a++) {
+			order[n] = addedOrder[a];
+			keys[n++] = addedKeys[a];
+		}
+		const docs = new Uint32Array(n);
+		let m = 0;
+		a = 0;
+		for (let i = 0; i < answer.docs.length; i++) {
+			const d = toNew[answer.docs[i]];
+			if (d < 0) continue;
+			for (; a < addedDocs.length && addedDocs[a] < d; a++) docs[m++] = addedDocs[a];
+			docs[m++] = d;
+		}
+		for (; a < addedDocs.length; a++) docs[m++] = addedDocs[a];
+		const kept = n === total ? order : order.slice(0, n);
+		after.set(key, {
+			word: answer.word,
+			bits: bitsetFromIds(next.size, kept),
+			order: kept,
+			keys: n === total ? keys : keys.slice(0, n),
+			docs
+		});
+	}
+	answers.set(next, after);
 }
 
 /**

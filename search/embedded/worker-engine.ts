@@ -33,6 +33,10 @@ type Operation =
 	| { op: 'multiSearchJson'; request: MultiSearchRequest }
 	| { op: 'facetSearch'; indexUid: string; request: FacetSearchRequest }
 	| { op: 'replaceAll'; documents: readonly ProfileDocument[] }
+	| { op: 'buildBegin' }
+	| { op: 'buildAdd'; documents: readonly ProfileDocument[] }
+	| { op: 'buildFinish' }
+	| { op: 'buildAbort' }
 	| { op: 'upsert'; documents: readonly ProfileDocument[] }
 	| { op: 'remove'; ids: readonly string[] }
 	| { op: 'count' };
@@ -150,16 +154,53 @@ export class WorkerSearchEngine implements SearchEngine {
 	private readonly threads: SearchThread[];
 	private ready: Promise<unknown>;
 
+	/**
+	 * What readiness is answered from, on this thread: asking a search thread would queue the probe
+	 * behind its searches. `loading` is the whole-index build under way while none has finished since
+	 * the start or since a thread came back empty (`lost`).
+	 */
+	private loading: Promise<unknown> | null = null;
+	private lost = false;
+
 	constructor(options: WorkerEngineOptions = {}) {
 		this.definition = options.definition ?? PROFILE_INDEX;
 		const onLost = options.onIndexLost ?? (() => {});
 		this.threads = Array.from(
 			{ length: Math.max(1, options.threads ?? 1) },
-			() => new SearchThread(this.definition, onLost)
+			() =>
+				new SearchThread(this.definition, (error) => {
+					this.lost = true;
+					this.loading = null;
+					onLost(error);
+				})
 		);
 		this.ready = options.documents
-			? this.write({ op: 'replaceAll', documents: options.documents })
+			? this.load(this.write({ op: 'replaceAll', documents: options.documents }))
 			: Promise.resolve();
+	}
+
+	/** Tracks a whole-index build for readiness. */
+	private load<T>(build: Promise<T>): Promise<T> {
+		const tracked: Promise<T> = build.then(
+			(value) => {
+				if (this.loading === tracked) {
+					this.loading = null;
+					this.lost = false;
+				}
+				return value;
+			},
+			(error: unknown) => {
+				// No index came of it: not ready until a later build succeeds.
+				if (this.loading === tracked) {
+					this.loading = null;
+					this.lost = true;
+				}
+				throw error;
+			}
+		);
+		this.loading ??= tracked;
+		tracked.catch(() => undefined);
+		return tracked;
 	}
 
 	private leastBusy(): SearchThread {
@@ -195,7 +236,38 @@ export class WorkerSearchEngine implements SearchEngine {
 	}
 
 	async replaceAll(documents: readonly ProfileDocument[]): Promise<void> {
-		await this.write({ op: 'replaceAll', documents });
+		await this.load(this.write({ op: 'replaceAll', documents }));
+	}
+
+	private building: Promise<unknown> = Promise.resolve();
+
+	/**
+	 * Each page goes to the threads as soon as it is read, without waiting for them: they tokenise it
+	 * while the next page is read. Searches meanwhile use the previous index.
+	 */
+	replaceAllFrom(pages: AsyncIterable<readonly ProfileDocument[]>): Promise<number> {
+		const run = async (): Promise<number> => {
+			const added: Promise<unknown>[] = [this.write({ op: 'buildBegin' })];
+			try {
+				for await (const page of pages) {
+					const written = this.write({ op: 'buildAdd', documents: page });
+					// Awaited below; a failure must not count as unhandled before then.
+					written.catch(() => undefined);
+					added.push(written);
+				}
+				await Promise.all(added);
+			} catch (error) {
+				await Promise.allSettled(added);
+				await this.write({ op: 'buildAbort' }).catch(() => undefined);
+				throw error;
+			}
+			const [count] = (await this.write({ op: 'buildFinish' })) as number[];
+			return count;
+		};
+		// One rebuild at a time: a second one starts when the first has finished.
+		const result = this.load(this.building.then(run, run));
+		this.building = result.catch(() => undefined);
+		return result;
 	}
 
 	async upsert(documents: readonly ProfileDocument[]): Promise<void> {
@@ -210,8 +282,13 @@ export class WorkerSearchEngine implements SearchEngine {
 		return this.read({ op: 'count' });
 	}
 
+	/**
+	 * Available once an index is in place: waits for the first build (or the rebuild after a thread
+	 * came back empty), never for searches.
+	 */
 	async health(): Promise<{ status: 'available' }> {
-		await this.read({ op: 'count' });
+		if (this.loading) await this.loading;
+		else if (this.lost) throw new Error('a search thread restarted empty; its index is not rebuilt yet');
 		return { status: 'available' };
 	}
 
@@ -245,6 +322,14 @@ function serveInWorker(definition: IndexDefinition): void {
 				return engine.facetSearch(operation.indexUid, operation.request);
 			case 'replaceAll':
 				return engine.replaceAll(operation.documents);
+			case 'buildBegin':
+				return Promise.resolve(engine.beginBuild());
+			case 'buildAdd':
+				return Promise.resolve(engine.addToBuild(operation.documents));
+			case 'buildFinish':
+				return Promise.resolve(engine.finishBuild());
+			case 'buildAbort':
+				return Promise.resolve(engine.abortBuild());
 			case 'upsert':
 				return engine.upsert(operation.documents);
 			case 'remove':
@@ -258,7 +343,7 @@ function serveInWorker(definition: IndexDefinition): void {
 		try {
 			reply = { id: message.id, ok: true, value: await run(message) };
 			// A new index: precompute its first keystrokes between the searches that arrive meanwhile.
-			if (message.op === 'replaceAll' || message.op === 'upsert' || message.op === 'remove') {
+			if (['replaceAll', 'buildFinish', 'upsert', 'remove'].includes(message.op)) {
 				warmShortPrefixes(engine.snapshot, () => engine.snapshot, setImmediate);
 			}
 		} catch (error) {

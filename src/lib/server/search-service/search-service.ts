@@ -45,13 +45,15 @@ export async function reindexFromDatabase(
 	target: SearchEngine = searchEngine()
 ): Promise<number> {
 	const began = Date.now();
-	const documents = await loadAllPublicDocuments(sql);
-	await target.replaceAll(documents);
-	log.info(
-		{ documents: documents.length, ms: Date.now() - began, engine: target.kind },
-		'search index rebuilt'
-	);
-	return documents.length;
+	// The embedded engine indexes each page while the next is read.
+	const count = target.replaceAllFrom
+		? await target.replaceAllFrom(listPublicDocuments(sql))
+		: await loadAllPublicDocuments(sql).then(async (documents) => {
+				await target.replaceAll(documents);
+				return documents.length;
+			});
+	log.info({ documents: count, ms: Date.now() - began, engine: target.kind }, 'search index rebuilt');
+	return count;
 }
 
 /** A fingerprint of the published set that changes whenever a profile is published, changed or withdrawn. */
