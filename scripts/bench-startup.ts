@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { createWorkerEngine } from '../search/index';
 import { randomProfileDocuments } from '../search/testing/random-documents';
-import { loadAllPublicDocuments, reindexFromDatabase } from '../src/lib/server/search/search-service';
+import { loadAllPublicDocuments, reindexFromDatabase } from '../src/lib/server/search-service/search-service';
 
 const { values } = parseArgs({
 	options: {
