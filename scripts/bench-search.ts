@@ -73,6 +73,10 @@ const { values: args } = parseArgs({
 		database: { type: 'string', default: '' },
 		// Seconds of sustained GET /kandidaten load on the built app, sampling its RSS every 10 s.
 		soak: { type: 'string', default: '0' },
+		// Directory for V8 CPU profiles of the built app's measured run (web thread and search worker).
+		'app-profile': { type: 'string', default: '' },
+		// The built app's LOG_LEVEL; production runs at info, which writes one line per request.
+		'app-log-level': { type: 'string', default: 'warn' },
 		// Search worker threads of the HTTP server (as SEARCH_THREADS in the app).
 		threads: { type: 'string', default: '1' },
 		// Requests replayed against the baselines (MiniSearch), which are far slower; 0 skips them.
@@ -768,10 +772,17 @@ async function freshDatabase(server: string): Promise<{ url: string; drop: () =>
 	};
 }
 
-function startApp(dir: string, port: number, profiles: number, databaseUrl: string): ChildProcess {
+function startApp(
+	dir: string,
+	port: number,
+	profiles: number,
+	databaseUrl: string,
+	profileDir = ''
+): ChildProcess {
 	const logFd = openSync(join(dir, 'app.log'), 'a');
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+	const child = spawn(process.execPath, [...profile, 'build'], {
 		env: {
 			...process.env,
 			DATA_DIR: join(dir, 'data'),
@@ -782,7 +793,7 @@ function startApp(dir: string, port: number, profiles: number, databaseUrl: stri
 			HOST: '127.0.0.1',
 			PORT: String(port),
 			ORIGIN: url,
-			LOG_LEVEL: 'warn',
+			LOG_LEVEL: args['app-log-level'],
 			// The rate limit is per client address; each simulated employer sends its own.
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1'
@@ -810,7 +821,7 @@ async function appBench(profiles: number): Promise<AppResult> {
 		const firstStartSeconds = (performance.now() - began) / 1000;
 		await stopAndWait(child);
 		began = performance.now();
-		child = startApp(dir, port, profiles, database?.url ?? '');
+		child = startApp(dir, port, profiles, database?.url ?? '', args['app-profile']);
 		await waitForApp(url, child, 5 * 60_000, '/readyz');
 		const startSeconds = (performance.now() - began) / 1000;
 		const pid = child.pid!;

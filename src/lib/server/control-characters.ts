@@ -16,6 +16,9 @@ const MESSAGE =
 
 const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
+/** Whether a body of this content type is read as a form here (and so must first pass the body limit). */
+export const isFormBody = (contentType: string) => FORM.test(contentType);
+
 function decoded(text: string): string {
 	try {
 		return decodeURIComponent(text.replace(/\+/g, ' '));
@@ -51,7 +54,7 @@ export const handleControlCharacters: Handle = async ({ event, resolve }) => {
 	if (hasControlCharacters(event.url)) error(400, MESSAGE);
 	const { request } = event;
 	const type = request.headers.get('content-type') ?? '';
-	if (request.body && FORM.test(type) && !event.route.id?.startsWith('/beheer/import')) {
+	if (request.body && isFormBody(type) && !event.route.id?.startsWith('/beheer/import')) {
 		if (await formHasControlCharacters(request)) error(400, MESSAGE);
 	}
 	return resolve(event);

@@ -12,6 +12,39 @@ function normalise(name: string): string {
 		.trim();
 }
 
+interface Municipality {
+	code: string;
+	name: string;
+	lat: number;
+	lon: number;
+	/** `normalise` of the name and of the CBS name, made once. */
+	keys: [string, string];
+}
+
+// The municipalities are reference data, written only by a migration: read once per database and kept,
+// instead of 342 rows fetched and 684 names normalised on every search with a work location.
+const municipalitiesOf = new WeakMap<Queryable, Promise<Municipality[]>>();
+
+function municipalities(sql: Queryable): Promise<Municipality[]> {
+	let found = municipalitiesOf.get(sql);
+	if (!found) {
+		found = sql<{ code: string; name: string; cbs_name: string; lat: number; lon: number }[]>`
+			select code, name, cbs_name, lat, lon from municipalities`.then((rows) =>
+			rows.map((m) => ({
+				code: m.code,
+				name: m.name,
+				lat: m.lat,
+				lon: m.lon,
+				keys: [normalise(m.name), normalise(m.cbs_name)]
+			}))
+		);
+		// A failed read is not kept: the next search asks again.
+		found.catch(() => municipalitiesOf.delete(sql));
+		municipalitiesOf.set(sql, found);
+	}
+	return found;
+}
+
 /**
  * Turns what an employer typed as work location (a municipality name, a CBS code, or a postcode with or
  * without letters) into the municipality we search reachability on. Distances are measured from the
@@ -28,12 +61,12 @@ export async function resolveWorkplace(sql: Queryable, input: string): Promise<W
 			where p.postcode4 = ${postcode[1]}`;
 		return row ? { code: row.code, name: `${postcode[1]} (${row.name})`, lat: row.lat, lon: row.lon } : null;
 	}
-	const rows = await sql<{ code: string; name: string; cbs_name: string; lat: number; lon: number }[]>`
-		select code, name, cbs_name, lat, lon from municipalities`;
+	const rows = await municipalities(sql);
 	const wanted = normalise(text);
+	const code = text.toLowerCase();
 	const match =
-		rows.find((m) => m.code.toLowerCase() === text.toLowerCase()) ??
-		rows.find((m) => normalise(m.name) === wanted || normalise(m.cbs_name) === wanted) ??
+		rows.find((m) => m.code.toLowerCase() === code) ??
+		rows.find((m) => m.keys[0] === wanted || m.keys[1] === wanted) ??
 		(wanted === 'den haag' || wanted === 's gravenhage' ? rows.find((m) => m.code === 'GM0518') : undefined);
 	return match ? { code: match.code, name: match.name, lat: match.lat, lon: match.lon } : null;
 }
