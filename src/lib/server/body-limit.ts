@@ -29,8 +29,11 @@ export function maxBodyFor(routeId: string | null, role: string | undefined): nu
 	return routeId?.startsWith('/beheer/import') && role === 'admin' ? UPLOAD_MAX_BODY : DEFAULT_MAX_BODY;
 }
 
-/** The whole body, or a 413 as soon as more than `max` bytes have come in. */
-export async function readBodyWithin(body: ReadableStream<Uint8Array>, max: number): Promise<ArrayBuffer> {
+/**
+ * The whole body, or null as soon as more than `max` bytes have come in. The stream is released, not
+ * cancelled: cancelling would drop the connection before the answer is sent. Node discards the rest.
+ */
+export async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promise<Buffer | null> {
 	const reader = body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -39,14 +42,19 @@ export async function readBodyWithin(body: ReadableStream<Uint8Array>, max: numb
 		if (done) break;
 		size += value.byteLength;
 		if (size > max) {
-			// Not cancelled: that would drop the connection before the 413 is sent. Node discards the rest.
 			reader.releaseLock();
-			error(413, TOO_LARGE);
+			return null;
 		}
 		chunks.push(value);
 	}
-	const bytes = Buffer.concat(chunks, size);
-	return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + size) as ArrayBuffer;
+	return Buffer.concat(chunks, size);
+}
+
+/** The whole body, or a 413 as soon as more than `max` bytes have come in. */
+export async function readBodyWithin(body: ReadableStream<Uint8Array>, max: number): Promise<ArrayBuffer> {
+	const bytes = await readAtMost(body, max);
+	if (!bytes) error(413, TOO_LARGE);
+	return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 export const handleBodyLimit: Handle = async ({ event, resolve }) => {

@@ -4,6 +4,7 @@ import {
 	validateMultiSearch,
 	type SearchEngine
 } from '../../../../search/index';
+import { readAtMost } from '../body-limit';
 import { log } from '../log';
 import { RateLimit } from '../rate-limit/rate-limit';
 
@@ -29,21 +30,10 @@ function errorResponse(error: SearchError): Response {
 async function readJson(request: Request): Promise<unknown> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	if (declared > MAX_BODY_BYTES) throw tooLarge();
-	const reader = request.body?.getReader();
-	if (!reader) throw new SearchError('bad_request', 'A JSON body is required.');
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > MAX_BODY_BYTES) {
-			await reader.cancel();
-			throw tooLarge();
-		}
-		chunks.push(value);
-	}
-	const text = Buffer.concat(chunks).toString('utf8');
+	if (!request.body) throw new SearchError('bad_request', 'A JSON body is required.');
+	const bytes = await readAtMost(request.body, MAX_BODY_BYTES);
+	if (!bytes) throw tooLarge();
+	const text = bytes.toString('utf8');
 	try {
 		return JSON.parse(text);
 	} catch {
