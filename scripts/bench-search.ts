@@ -79,7 +79,8 @@ const { values: args } = parseArgs({
 		'app-log-level': { type: 'string', default: 'warn' },
 		// Search worker threads of the HTTP server (as SEARCH_THREADS in the app).
 		threads: { type: 'string', default: '1' },
-		// Requests replayed against the baselines (MiniSearch), which are far slower; 0 skips them.
+		// Requests replayed against the baselines (MiniSearch; PostgreSQL full-text search on --database),
+		// which are far slower; 0 skips them.
 		'baseline-queries': { type: 'string', default: '300' },
 		// Internal: the child process serving HTTP.
 		serve: { type: 'string' }
@@ -947,10 +948,10 @@ async function sampleDocuments(url: string): Promise<{ documents: ProfileDocumen
  * the facet counts and the page computed over the hits in plain JavaScript, as an application on
  * MiniSearch would have to. No highlighting. Reported as a CPU ratio to the embedded engine.
  */
-function miniSearchBaseline(
+async function miniSearchBaseline(
 	documents: readonly ProfileDocument[],
 	bodies: readonly string[]
-): { buildSeconds: number; cpu: LatencySummary } {
+): Promise<{ buildSeconds: number; cpu: LatencySummary }> {
 	const fields = [...PROFILE_INDEX.searchableAttributes];
 	const c = process.cpuUsage();
 	const mini = new MiniSearch<ProfileDocument>({
@@ -968,19 +969,38 @@ function miniSearchBaseline(
 	});
 	mini.addAll(documents as ProfileDocument[]);
 	const buildSeconds = cpuMs(c) / 1000;
-	const byId = new Map(documents.map((d) => [d.id, d as unknown as Record<string, unknown>]));
-	const all = documents as unknown as Record<string, unknown>[];
+	const cpu = await replayPlainly(documents, bodies, async (q) => mini.search(q).map((r) => r.id as string));
+	return { buildSeconds, cpu };
+}
+
+type Doc = Record<string, unknown>;
+
+/**
+ * Replays the requests the way an application on a plain text index has to: the index gives the ids
+ * matching `q`, and the filter, the facet counts and the page are computed over those documents in
+ * JavaScript. `extraCpuMs` adds CPU spent elsewhere (a database server) per request.
+ */
+async function replayPlainly(
+	documents: readonly ProfileDocument[],
+	bodies: readonly string[],
+	match: (q: string) => Promise<string[]>,
+	extraCpuMs: () => number = () => 0
+): Promise<LatencySummary> {
+	const byId = new Map(documents.map((d) => [d.id, d as unknown as Doc]));
+	const all = documents as unknown as Doc[];
 	const durations = new Float64Array(bodies.length);
 	const cpu = new Float64Array(bodies.length);
 	const began = performance.now();
 	for (let i = 0; i < bodies.length; i++) {
 		const t = performance.now();
 		const cc = process.cpuUsage();
+		const extraBefore = extraCpuMs();
 		const request = validateMultiSearch(JSON.parse(bodies[i]));
-		const results = request.queries.map((query) => {
+		const results = [];
+		for (const query of request.queries) {
 			const filter = planFilter(query.filter, PROFILE_INDEX);
 			const q = (query.q ?? '').trim();
-			const found = q ? mini.search(q).map((r) => byId.get(r.id as string)!) : all;
+			const found = q ? (await match(q)).map((id) => byId.get(id)!).filter(Boolean) : all;
 			const hits = filter ? found.filter((d) => matchesDocument(filter, d)) : found;
 			const facetDistribution: Record<string, Record<string, number>> = {};
 			for (const facet of query.facets ?? []) {
@@ -992,13 +1012,68 @@ function miniSearchBaseline(
 			}
 			const perPage = query.hitsPerPage ?? 20;
 			const from = ((query.page ?? 1) - 1) * perPage;
-			return { hits: hits.slice(from, from + perPage), totalHits: hits.length, facetDistribution };
-		});
+			results.push({ hits: hits.slice(from, from + perPage), totalHits: hits.length, facetDistribution });
+		}
 		JSON.stringify({ results });
 		durations[i] = performance.now() - t;
-		cpu[i] = cpuMs(cc);
+		cpu[i] = cpuMs(cc) + (extraCpuMs() - extraBefore);
 	}
-	return { buildSeconds, cpu: summarise(durations, performance.now() - began, cpu) };
+	return summarise(durations, performance.now() - began, cpu);
+}
+
+// Baseline: PostgreSQL full-text search on the same searchable text
+
+/**
+ * The same requests with PostgreSQL's own full-text search doing the text part: one tsvector per
+ * profile ('simple' configuration: Meilisearch does not stem), a GIN index, every word required and the
+ * last one as a prefix (`word:*`). PostgreSQL has no typo tolerance, so it does less than the engine.
+ * CPU is this process's plus the database backend's (read from /proc; the server is on this machine).
+ */
+async function pgFullTextBaseline(
+	documents: readonly ProfileDocument[],
+	bodies: readonly string[],
+	server: string
+): Promise<{ buildSeconds: number; cpu: LatencySummary }> {
+	const { default: postgres } = await import('postgres');
+	const database = await freshDatabase(server);
+	const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+	try {
+		const fields = [...PROFILE_INDEX.searchableAttributes];
+		const text = (d: ProfileDocument) =>
+			fields
+				.map((f) => (d as unknown as Doc)[f])
+				.map((v) => (Array.isArray(v) ? v.join(' ') : v == null ? '' : String(v)))
+				.join(' ');
+		const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+		const backendCpu = () => processCpuMs(pid);
+		const began = performance.now();
+		await sql`create table profiles_fts (id text primary key, body text not null, tsv tsvector)`;
+		for (let i = 0; i < documents.length; i += 1000) {
+			const rows = documents.slice(i, i + 1000).map((d) => ({ id: d.id, body: text(d) }));
+			await sql`insert into profiles_fts ${sql(rows, 'id', 'body')}`;
+		}
+		await sql`update profiles_fts set tsv = to_tsvector('simple', body)`;
+		await sql`create index profiles_fts_tsv on profiles_fts using gin (tsv)`;
+		await sql`analyze profiles_fts`;
+		const buildSeconds = (performance.now() - began) / 1000;
+		const cpu = await replayPlainly(
+			documents,
+			bodies,
+			async (q) => {
+				const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+				if (!words.length) return documents.map((d) => d.id);
+				const query = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
+				const rows = await sql<{ id: string }[]>`
+					select id from profiles_fts where tsv @@ to_tsquery('simple', ${query})`;
+				return rows.map((r) => r.id);
+			},
+			backendCpu
+		);
+		return { buildSeconds, cpu };
+	} finally {
+		await sql.end();
+		await database.drop();
+	}
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1024,6 +1099,9 @@ interface DatasetResult {
 		engine: LatencySummary;
 		miniSearch: LatencySummary;
 		miniSearchBuildSeconds: number;
+		/** With --database: PostgreSQL full-text search (client and server CPU); else null. */
+		postgres: LatencySummary | null;
+		postgresBuildSeconds: number | null;
 	} | null;
 }
 
@@ -1084,16 +1162,23 @@ async function benchDataset(dataset: string, documents: ProfileDocument[]): Prom
 		const bodies = workload.bodies.slice(0, baselineCount);
 		collect();
 		const engine = await runRequests(built.engine!, bodies);
-		const mini = miniSearchBaseline(documents, bodies);
+		const mini = await miniSearchBaseline(documents, bodies);
+		const pg = args.database ? await pgFullTextBaseline(documents, bodies, args.database) : null;
 		baseline = {
 			requests: baselineCount,
 			engine,
 			miniSearch: mini.cpu,
-			miniSearchBuildSeconds: mini.buildSeconds
+			miniSearchBuildSeconds: mini.buildSeconds,
+			postgres: pg?.cpu ?? null,
+			postgresBuildSeconds: pg?.buildSeconds ?? null
 		};
 		console.log(
 			`  MiniSearch baseline (${baselineCount} requests): CPU mean ${mini.cpu.cpuMean.toFixed(2)} ms vs ${engine.cpuMean.toFixed(2)} ms (${(mini.cpu.cpuMean / engine.cpuMean).toFixed(1)}×), build CPU ${mini.buildSeconds.toFixed(1)} s`
 		);
+		if (pg)
+			console.log(
+				`  PostgreSQL full-text baseline: CPU mean ${pg.cpu.cpuMean.toFixed(2)} ms (client + server) vs ${engine.cpuMean.toFixed(2)} ms (${(pg.cpu.cpuMean / engine.cpuMean).toFixed(1)}×), build ${pg.buildSeconds.toFixed(1)} s wall`
+			);
 		collect();
 	}
 	const renders = Math.min(500, Math.max(100, workload.pages.length));
@@ -1235,6 +1320,11 @@ function table(results: DatasetResult[], app: AppResult | null): string {
 			r.baseline
 				? `${ms(r.baseline.miniSearch.cpuMean)} / ${ms(r.baseline.miniSearch.cpuP95)} vs ${ms(r.baseline.engine.cpuMean)} / ${ms(r.baseline.engine.cpuP95)}: ${(r.baseline.miniSearch.cpuMean / r.baseline.engine.cpuMean).toFixed(1)}× the embedded engine (${r.baseline.requests} requests; build CPU ${r.baseline.miniSearchBuildSeconds.toFixed(1)} s)`
 				: 'skipped'
+		),
+		row('PostgreSQL full-text baseline: CPU per request (client + server), mean / p95', '—', (r) =>
+			r.baseline?.postgres
+				? `${ms(r.baseline.postgres.cpuMean)} / ${ms(r.baseline.postgres.cpuP95)}: ${(r.baseline.postgres.cpuMean / r.baseline.engine.cpuMean).toFixed(1)}× the embedded engine (build ${r.baseline.postgresBuildSeconds!.toFixed(1)} s wall)`
+				: 'skipped (needs --database)'
 		)
 	];
 	// `--sizes 0 --app N` measures the app alone: no in-process table of empty columns.
