@@ -55,6 +55,8 @@ async function tableCounts(sql: Database['sql']): Promise<Record<string, number>
 	return counts;
 }
 
+// Skipped without DATABASE_URL only: pg_dump and pg_restore need a PostgreSQL server (an embedded
+// database is backed up by copying DATA_DIR). CI sets DATABASE_URL, so this always runs there.
 describe.skipIf(!databaseUrl)(
 	databaseUrl
 		? 'backup and restore'

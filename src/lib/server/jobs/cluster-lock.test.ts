@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../tests/helpers/test-database';
+import { createTestDatabase, usesPostgres } from '../../../../tests/helpers/test-database';
 import type { Database } from '../db/database';
 import { withClusterLock } from './cluster-lock';
 
@@ -10,8 +10,9 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 describe('start-up work under a cluster lock', () => {
-	// Instances share a PostgreSQL server; embedded PGlite has one process, which takes no lock.
-	it.skipIf(!process.env.DATABASE_URL)(
+	// Skipped on embedded PGlite only: instances share a PostgreSQL server, while PGlite belongs to one
+	// process, which takes no lock. CI sets DATABASE_URL, so this always runs there.
+	it.skipIf(!usesPostgres())(
 		'lets instances that arrive together do the work one after the other, so the second finds it done',
 		async () => {
 			let loaded = 0;

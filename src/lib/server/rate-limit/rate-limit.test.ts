@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverUrl } from '../../../../tests/helpers/database-template';
-import { createTestDatabase } from '../../../../tests/helpers/test-database';
+import { createTestDatabase, usesPostgres } from '../../../../tests/helpers/test-database';
 import { connect, type Database, type Sql } from '../db/database';
 import { AddressAndAccountLimit } from './address-and-account';
 import { RateLimit, storeOn } from './rate-limit';
@@ -29,8 +29,9 @@ describe('a rate limit', () => {
 		expect(row.n).toBe(2);
 	});
 
-	// Needs a second connection, which embedded PGlite (one session) cannot give: PostgreSQL only.
-	it.skipIf(!process.env.DATABASE_URL)(
+	// Skipped on embedded PGlite only: it needs a second connection, which PGlite (one session) cannot give.
+	// CI sets DATABASE_URL, so this always runs there.
+	it.skipIf(!usesPostgres())(
 		'counts concurrent requests from another connection without losing any',
 		async () => {
 			const [{ name }] = await db.sql`select current_database() as name`;

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmbeddedEngine, type ProfileDocument } from '../../../../search/index';
 import { serverUrl } from '../../../../tests/helpers/database-template';
-import { createTestDatabase } from '../../../../tests/helpers/test-database';
+import { createTestDatabase, usesPostgres } from '../../../../tests/helpers/test-database';
 import { connect, type Database, type Sql } from '../db/database';
 import { insertCandidate, REGION_A, unpublish } from '../requests/test-fixtures';
 import { startIndexSync, type IndexSync } from './index-sync';
 import { loadAllPublicDocuments } from './search-service';
 
-// LISTEN needs a connection of its own and another writer: a PostgreSQL server, not embedded PGlite
-// (one process, one connection), where the periodic refresh covers it.
-describe.skipIf(!process.env.DATABASE_URL)('the embedded index follows PostgreSQL changes', () => {
+// Skipped on embedded PGlite only: LISTEN needs a connection of its own and another writer, which PGlite
+// (one process, one connection) cannot give; there the periodic refresh covers it. CI sets DATABASE_URL,
+// so this always runs there.
+describe.skipIf(!usesPostgres())('the embedded index follows PostgreSQL changes', () => {
 	let db: Database;
 	let other: Sql;
 	let sync: IndexSync;
