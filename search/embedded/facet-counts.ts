@@ -160,35 +160,71 @@ export function countValues(
 	return counts;
 }
 
+function facetOrder(index: EmbeddedIndex, field: FacetField): 'alpha' | 'count' {
+	const { sortFacetValuesBy } = index.definition.faceting;
+	return sortFacetValuesBy[field.attribute] ?? sortFacetValuesBy['*'] ?? 'alpha';
+}
+
 /** Value ids with a non-zero count, in the facet's configured order. */
 export function orderedValues(index: EmbeddedIndex, field: FacetField, counts: Uint32Array): number[] {
-	const { sortFacetValuesBy } = index.definition.faceting;
-	const order = sortFacetValuesBy[field.attribute] ?? sortFacetValuesBy['*'] ?? 'alpha';
 	const ids = Array.from(field.alphaOrder).filter((v) => counts[v] > 0);
-	if (order === 'count') {
+	if (facetOrder(index, field) === 'count') {
 		const position = new Map(ids.map((v, i) => [v, i]));
 		ids.sort((a, b) => counts[b] - counts[a] || position.get(a)! - position.get(b)!);
 	}
 	return ids;
 }
 
-export function computeFacets(
+/** A search's counts per value, per faceted attribute that exists: what its facets are made of. */
+export type FacetCounts = readonly { field: FacetField; counts: Uint32Array }[];
+
+export function countFacets(
 	index: EmbeddedIndex,
 	attributes: readonly string[],
 	hits: ArrayLike<number>,
 	hitBits: HitBits
+): FacetCounts {
+	const out: { field: FacetField; counts: Uint32Array }[] = [];
+	for (const attribute of attributes) {
+		const field = index.facets.get(attribute);
+		if (field) out.push({ field, counts: countValues(index, field, hits, hitBits) });
+	}
+	return out;
+}
+
+function distributionOf(
+	index: EmbeddedIndex,
+	field: FacetField,
+	counts: Uint32Array
+): Record<string, number> {
+	const cap = index.definition.faceting.maxValuesPerFacet;
+	const { display } = field;
+	const distribution: Record<string, number> = {};
+	if (facetOrder(index, field) === 'count') {
+		for (const v of orderedValues(index, field, counts).slice(0, cap)) distribution[display[v]] = counts[v];
+		return distribution;
+	}
+	// Alpha order is the table's own: walked directly, without the intermediate lists.
+	const { alphaOrder } = field;
+	let shown = 0;
+	for (let i = 0; i < alphaOrder.length && shown < cap; i++) {
+		const v = alphaOrder[i];
+		if (counts[v] === 0) continue;
+		distribution[display[v]] = counts[v];
+		shown++;
+	}
+	return distribution;
+}
+
+/** The response's facets, new objects on every call: memoised counts are shared, responses are not. */
+export function facetsFromCounts(
+	index: EmbeddedIndex,
+	facetCounts: FacetCounts
 ): { facetDistribution: FacetDistribution; facetStats: FacetStats } {
 	const facetDistribution: FacetDistribution = {};
 	const facetStats: FacetStats = {};
-	const cap = index.definition.faceting.maxValuesPerFacet;
-	for (const attribute of attributes) {
-		const field = index.facets.get(attribute);
-		if (!field) continue;
-		const counts = countValues(index, field, hits, hitBits);
-		const distribution: Record<string, number> = {};
-		for (const v of orderedValues(index, field, counts).slice(0, cap))
-			distribution[field.display[v]] = counts[v];
-		facetDistribution[attribute] = distribution;
+	for (const { field, counts } of facetCounts) {
+		facetDistribution[field.attribute] = distributionOf(index, field, counts);
 		let min = Infinity;
 		let max = -Infinity;
 		for (let v = 0; v < counts.length; v++) {
@@ -197,7 +233,16 @@ export function computeFacets(
 			if (n < min) min = n;
 			if (n > max) max = n;
 		}
-		if (min !== Infinity) facetStats[attribute] = { min, max };
+		if (min !== Infinity) facetStats[field.attribute] = { min, max };
 	}
 	return { facetDistribution, facetStats };
+}
+
+export function computeFacets(
+	index: EmbeddedIndex,
+	attributes: readonly string[],
+	hits: ArrayLike<number>,
+	hitBits: HitBits
+): { facetDistribution: FacetDistribution; facetStats: FacetStats } {
+	return facetsFromCounts(index, countFacets(index, attributes, hits, hitBits));
 }

@@ -1,12 +1,5 @@
 /** Executes one search or facet search on an embedded index, producing Meilisearch's response shape. */
-import type {
-	FacetDistribution,
-	FacetSearchRequest,
-	FacetSearchResponse,
-	FacetStats,
-	SearchQuery,
-	SearchResult
-} from '../engine';
+import type { FacetSearchRequest, FacetSearchResponse, SearchQuery, SearchResult } from '../engine';
 import { planFilter, planQuery, type QueryPlan } from '../query-plan';
 import { SearchError } from '../search-error';
 import { normalizeText } from '../text/normalize';
@@ -14,7 +7,7 @@ import { capFacetQuery, capQuery } from '../text/query-cap';
 import type { MatchingStrategy } from '../index-definition';
 import { bitsetToIds, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
-import { countValues, computeFacets, hitBitsOf, orderedValues } from './facet-counts';
+import { countFacets, countValues, facetsFromCounts, hitBitsOf, orderedValues } from './facet-counts';
 import { filterToBitset } from './filter-bitset';
 import { formatHit } from './format-hit';
 import { matchText, type TextMatches } from './match-text';
@@ -82,30 +75,25 @@ function hitWindow(plan: QueryPlan, maxTotalHits: number): { offset: number; lim
 }
 
 /**
- * The facets of a search, memoised on what decides them (the query's meaning, the matching strategy,
- * the filter and the facet list, not the page or sort): the next page, or the same refinements typed
- * again, reuses them. Each caller gets its own copy, as responses may be changed downstream.
+ * The facets of a search. The counts are memoised on what decides them (the query's meaning, the
+ * matching strategy, the filter and the facet list, not the page or sort): the next page, or the same
+ * refinements typed again, reuses them. The response objects are made anew for each caller, as
+ * responses may be changed downstream.
  */
 function facetsOf(
 	index: EmbeddedIndex,
 	plan: QueryPlan,
 	candidates: Candidates
-): ReturnType<typeof computeFacets> {
+): ReturnType<typeof facetsFromCounts> {
 	const attributes = plan.facets!;
 	const key = JSON.stringify([plan.matchingStrategy, candidates.analysed.key, plan.filter, attributes]);
-	const shared = memoized(
+	const counts = memoized(
 		index,
 		key,
-		() =>
-			computeFacets(index, attributes, candidates.docs, hitBitsOf(index, candidates.docs, candidates.bits)),
+		() => countFacets(index, attributes, candidates.docs, hitBitsOf(index, candidates.docs, candidates.bits)),
 		'facets'
 	);
-	const facetDistribution: FacetDistribution = {};
-	for (const [attribute, values] of Object.entries(shared.facetDistribution))
-		facetDistribution[attribute] = { ...values };
-	const facetStats: FacetStats = {};
-	for (const [attribute, stats] of Object.entries(shared.facetStats)) facetStats[attribute] = { ...stats };
-	return { facetDistribution, facetStats };
+	return facetsFromCounts(index, counts);
 }
 
 export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchResult {
