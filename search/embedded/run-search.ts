@@ -96,6 +96,8 @@ function facetsOf(
 	return facetsFromCounts(index, counts);
 }
 
+const NOTHING: ReadonlySet<string> = new Set();
+
 export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchResult {
 	const started = performance.now();
 	const plan = planQuery(query, index.definition);
@@ -118,6 +120,8 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 			);
 	const formatOptions = {
 		...plan,
+		// Without query words nothing is highlighted: the texts need not be split into words for it.
+		highlight: candidates.analysed.terms.length === 0 ? NOTHING : plan.highlight,
 		highlightLength: candidates.analysed.highlightLength,
 		termOf: candidates.analysed.termOf
 	};
