@@ -44,19 +44,31 @@ function rangeBits(index: EmbeddedIndex, node: Extract<FilterNode, { type: 'rang
 /** The documents matching a filter. The result is the caller's to modify. */
 export function filterToBitset(index: EmbeddedIndex, node: FilterNode): Bitset {
 	if (node.type === 'and' || node.type === 'or' || node.type === 'not') return evaluate(index, node);
-	return memoized(index, `filter:${JSON.stringify(node)}`, () => evaluate(index, node)).slice();
+	return leafBits(index, node).slice();
+}
+
+/** A condition's documents, memoised and shared: read, never modified. */
+function leafBits(index: EmbeddedIndex, node: FilterNode): Bitset {
+	return memoized(index, `filter:${JSON.stringify(node)}`, () => evaluate(index, node));
+}
+
+/** A child's documents to combine into another bitset: a condition's shared bits need no copy. */
+function childBits(index: EmbeddedIndex, node: FilterNode): Bitset {
+	return node.type === 'and' || node.type === 'or' || node.type === 'not'
+		? evaluate(index, node)
+		: leafBits(index, node);
 }
 
 function evaluate(index: EmbeddedIndex, node: FilterNode): Bitset {
 	switch (node.type) {
 		case 'and': {
 			const bits = index.all.slice();
-			for (const child of node.children) andInto(bits, filterToBitset(index, child));
+			for (const child of node.children) andInto(bits, childBits(index, child));
 			return bits;
 		}
 		case 'or': {
 			const bits = emptyBitset(index.size);
-			for (const child of node.children) orInto(bits, filterToBitset(index, child));
+			for (const child of node.children) orInto(bits, childBits(index, child));
 			return bits;
 		}
 		case 'not': {
