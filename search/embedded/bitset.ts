@@ -30,14 +30,16 @@ export function complementInto(bits: Bitset, universe: Bitset): void {
 	for (let i = 0; i < bits.length; i++) bits[i] = universe[i] & ~bits[i];
 }
 
+/** Set bits in one 32-bit word. */
+export function bitCount(word: number): number {
+	let v = word - ((word >>> 1) & 0x55555555);
+	v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+	return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 export function popcount(bits: Bitset): number {
 	let count = 0;
-	for (let i = 0; i < bits.length; i++) {
-		let v = bits[i];
-		v = v - ((v >>> 1) & 0x55555555);
-		v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-		count += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-	}
+	for (let i = 0; i < bits.length; i++) count += bitCount(bits[i]);
 	return count;
 }
 
@@ -50,6 +52,28 @@ export function bitsetToIds(bits: Bitset): Uint32Array {
 		while (v !== 0) {
 			const low = v & -v;
 			ids[n++] = (w << 5) + 31 - Math.clz32(low);
+			v ^= low;
+		}
+	}
+	return ids;
+}
+
+/** The set bits ranked offset .. offset + limit - 1 among all, ascending: a window of bitsetToIds. */
+export function idsInWindow(bits: Bitset, offset: number, limit: number): number[] {
+	const ids: number[] = [];
+	let seen = 0;
+	for (let w = 0; w < bits.length && ids.length < limit; w++) {
+		let v = bits[w];
+		if (v === 0) continue;
+		const here = bitCount(v);
+		if (seen + here <= offset) {
+			seen += here;
+			continue;
+		}
+		while (v !== 0 && ids.length < limit) {
+			const low = v & -v;
+			if (seen >= offset) ids.push((w << 5) + 31 - Math.clz32(low));
+			seen++;
 			v ^= low;
 		}
 	}

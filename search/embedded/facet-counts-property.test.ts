@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { randomProfileDocuments, seededRandom } from '../testing/random-documents';
 import type { EmbeddedIndex } from './build-index';
 import { createEmbeddedEngine } from './embedded-engine';
-import { countValues, hitBitsOf, type CountWay } from './facet-counts';
+import { countValues, hitSetOf, type CountWay } from './facet-counts';
 import { valueCombinations } from './value-combinations';
 
 const WAYS: (CountWay | undefined)[] = [undefined, 'hits', 'misses', 'values'];
@@ -52,7 +52,7 @@ describe('facet counting ways', () => {
 					for (const [attribute, field] of index.facets) {
 						const expected = plainCounts(index, attribute, hits);
 						for (const way of WAYS) {
-							const counts = countValues(index, field, ids, hitBitsOf(index, ids, null), way);
+							const counts = countValues(index, field, hitSetOf(index, ids, null), way);
 							expect(Array.from(counts), `${attribute} by ${way ?? 'cheapest'}`).toEqual(expected);
 						}
 					}

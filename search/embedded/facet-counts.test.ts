@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomProfileDocuments, seededRandom } from '../testing/random-documents';
 import { createEmbeddedEngine } from './embedded-engine';
-import { countValues, hitBitsOf } from './facet-counts';
+import { countValues, hitSetOf } from './facet-counts';
 
 const documents = randomProfileDocuments(2500, 3);
 const index = createEmbeddedEngine({ documents }).snapshot;
@@ -28,7 +28,7 @@ describe('facet counting', () => {
 			const hits = [...documents.keys()].filter(() => share === 1 || rnd() < share);
 			for (const attribute of ['region', 'municipality', 'sectors', 'taskTypes', 'hoursPerWeek']) {
 				const field = index.facets.get(attribute)!;
-				const counts = countValues(index, field, Uint32Array.from(hits), hitBitsOf(index, hits, null));
+				const counts = countValues(index, field, hitSetOf(index, Uint32Array.from(hits), null));
 				const got = new Map<string, number>();
 				counts.forEach((n, v) => n > 0 && got.set(field.display[v], n));
 				expect(got, attribute).toEqual(naive(attribute, hits));

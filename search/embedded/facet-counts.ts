@@ -1,16 +1,31 @@
 /** Exact facet counts over a hit set, ordered and capped like Meilisearch's facetDistribution. */
 import type { FacetDistribution, FacetStats } from '../engine';
 import type { EmbeddedIndex } from './build-index';
-import { bitsetFromIds, type Bitset } from './bitset';
+import { bitsetFromIds, bitsetToIds, popcount, type Bitset } from './bitset';
 import type { FacetField } from './facet-field';
 import { valueCombinations, type ValueCombinations } from './value-combinations';
 
-/** The hit set as a bitset, built at most once per search and only if a facet wants it. */
-export type HitBits = () => Bitset;
+/** A search's hits, as ids and as a bitset, each made at most once and only if a count wants it. */
+export interface HitSet {
+	readonly count: number;
+	ids(): ArrayLike<number>;
+	bits(): Bitset;
+}
 
-export function hitBitsOf(index: EmbeddedIndex, hits: ArrayLike<number>, known: Bitset | null): HitBits {
-	let bits = known;
-	return () => (bits ??= bitsetFromIds(index.size, hits));
+/** From the ids (ascending), the bitset or both; `count` when already known. */
+export function hitSetOf(
+	index: EmbeddedIndex,
+	ids: ArrayLike<number> | null,
+	bits: Bitset | null,
+	count = ids ? ids.length : popcount(bits!)
+): HitSet {
+	let knownIds = ids;
+	let knownBits = bits;
+	return {
+		count,
+		ids: () => (knownIds ??= bitsetToIds(knownBits!)),
+		bits: () => (knownBits ??= bitsetFromIds(index.size, knownIds!))
+	};
 }
 
 function andCount(a: Bitset, b: Bitset): number {
@@ -121,28 +136,28 @@ function cheapestWay(index: EmbeddedIndex, field: FacetField, hits: number): Cou
 export function countValues(
 	index: EmbeddedIndex,
 	field: FacetField,
-	hits: ArrayLike<number>,
-	hitBits: HitBits,
+	hits: HitSet,
 	way?: CountWay
 ): Uint32Array {
 	const counts = new Uint32Array(field.display.length);
 	const { postings } = field;
-	if (way === undefined && hits.length === index.size) {
+	if (way === undefined && hits.count === index.size) {
 		for (let v = 0; v < counts.length; v++) counts[v] = postings[v].length;
 		return counts;
 	}
-	const chosen = way ?? cheapestWay(index, field, hits.length);
+	const chosen = way ?? cheapestWay(index, field, hits.count);
 	if (chosen === 'values') {
-		countByValue(field, hitBits(), counts);
+		countByValue(field, hits.bits(), counts);
 		return counts;
 	}
 	const combinations = valueCombinations(field);
 	if (chosen === 'hits') {
-		if (combinations !== null) countHitCombinations(combinations, hits, counts);
-		else for (let i = 0; i < hits.length; i++) countDocument(field, counts, hits[i]);
+		const ids = hits.ids();
+		if (combinations !== null) countHitCombinations(combinations, ids, counts);
+		else for (let i = 0; i < ids.length; i++) countDocument(field, counts, ids[i]);
 		return counts;
 	}
-	const bits = hitBits();
+	const bits = hits.bits();
 	if (combinations !== null) {
 		countMissCombinations(combinations, index.all, bits, counts);
 		return counts;
@@ -178,16 +193,11 @@ export function orderedValues(index: EmbeddedIndex, field: FacetField, counts: U
 /** A search's counts per value, per faceted attribute that exists: what its facets are made of. */
 export type FacetCounts = readonly { field: FacetField; counts: Uint32Array }[];
 
-export function countFacets(
-	index: EmbeddedIndex,
-	attributes: readonly string[],
-	hits: ArrayLike<number>,
-	hitBits: HitBits
-): FacetCounts {
+export function countFacets(index: EmbeddedIndex, attributes: readonly string[], hits: HitSet): FacetCounts {
 	const out: { field: FacetField; counts: Uint32Array }[] = [];
 	for (const attribute of attributes) {
 		const field = index.facets.get(attribute);
-		if (field) out.push({ field, counts: countValues(index, field, hits, hitBits) });
+		if (field) out.push({ field, counts: countValues(index, field, hits) });
 	}
 	return out;
 }
@@ -241,8 +251,7 @@ export function facetsFromCounts(
 export function computeFacets(
 	index: EmbeddedIndex,
 	attributes: readonly string[],
-	hits: ArrayLike<number>,
-	hitBits: HitBits
+	hits: HitSet
 ): { facetDistribution: FacetDistribution; facetStats: FacetStats } {
-	return facetsFromCounts(index, countFacets(index, attributes, hits, hitBits));
+	return facetsFromCounts(index, countFacets(index, attributes, hits));
 }

@@ -5,9 +5,16 @@ import { SearchError } from '../search-error';
 import { normalizeText } from '../text/normalize';
 import { capFacetQuery, capQuery } from '../text/query-cap';
 import type { MatchingStrategy } from '../index-definition';
-import { bitsetToIds, type Bitset } from './bitset';
+import { idsInWindow } from './bitset';
 import type { EmbeddedIndex } from './build-index';
-import { countFacets, countValues, facetsFromCounts, hitBitsOf, orderedValues } from './facet-counts';
+import {
+	countFacets,
+	countValues,
+	facetsFromCounts,
+	hitSetOf,
+	orderedValues,
+	type HitSet
+} from './facet-counts';
 import { filterToBitset } from './filter-bitset';
 import { formatHit } from './format-hit';
 import { matchText, type TextMatches } from './match-text';
@@ -19,12 +26,10 @@ import type { FilterNode } from '../filter/ast';
 
 interface Candidates {
 	/** Matching documents; in document order for a placeholder search. */
-	docs: Uint32Array;
-	/** The same documents as a bitset, when the search produced one anyway. */
-	bits: Bitset | null;
+	hits: HitSet;
 	text: TextMatches | null;
 	analysed: AnalysedQuery;
-	/** The requested window, already ranked (precomputed short prefixes). */
+	/** The requested window, already ranked (precomputed short prefixes, filtered placeholders). */
 	page: number[] | null;
 }
 
@@ -40,21 +45,23 @@ function findCandidates(
 	const capped = capQuery(q, index.stopWords);
 	const analysed = memoized(index, `query:${capped}`, () => analyseQuery(index, capped));
 	if (analysed.terms.length === 0 && analysed.negatives.length === 0) {
-		const docs = filterBits ? bitsetToIds(filterBits) : index.allIds;
-		return { docs, bits: filterBits, text: null, analysed, page: null };
+		if (!filterBits)
+			return { hits: hitSetOf(index, index.allIds, index.all), text: null, analysed, page: null };
+		// Document order: the window is read off the bitset, and the ids are listed only if a count needs them.
+		const page = window.sorted ? null : idsInWindow(filterBits, window.offset, window.limit);
+		return { hits: hitSetOf(index, null, filterBits), text: null, analysed, page };
 	}
 	// A sort rule ranks inside the text rules' ties, so a sorted search ranks its hits itself.
 	const short = window.sorted ? null : shortPrefixAnswer(index, analysed, strategy);
 	if (short) {
 		const hits = filteredShortPrefix(short, filterBits, window.offset, window.limit);
-		const docs = hits.bits === short.bits ? short.docs : bitsetToIds(hits.bits);
-		return { docs, bits: hits.bits, text: null, analysed, page: hits.page };
+		const ids = hits.bits === short.bits ? short.docs : null;
+		return { hits: hitSetOf(index, ids, hits.bits, hits.total), text: null, analysed, page: hits.page };
 	}
 	const text = matchText(index, analysed, strategy, filterBits);
 	// Exclusions alone ("-bouw") rank like a placeholder search: in document order.
 	return {
-		docs: text.docs,
-		bits: null,
+		hits: hitSetOf(index, text.docs, null),
 		text: analysed.terms.length === 0 ? null : text,
 		analysed,
 		page: null
@@ -87,12 +94,7 @@ function facetsOf(
 ): ReturnType<typeof facetsFromCounts> {
 	const attributes = plan.facets!;
 	const key = JSON.stringify([plan.matchingStrategy, candidates.analysed.key, plan.filter, attributes]);
-	const counts = memoized(
-		index,
-		key,
-		() => countFacets(index, attributes, candidates.docs, hitBitsOf(index, candidates.docs, candidates.bits)),
-		'facets'
-	);
+	const counts = memoized(index, key, () => countFacets(index, attributes, candidates.hits), 'facets');
 	return facetsFromCounts(index, counts);
 }
 
@@ -111,7 +113,7 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 		? { docs: candidates.page, geoDistances: null }
 		: rankWindow(
 				index,
-				candidates.docs,
+				candidates.hits.ids(),
 				candidates.text,
 				candidates.analysed.terms.length,
 				plan.sort,
@@ -133,7 +135,7 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 		)
 	);
 	const facets = plan.facets ? facetsOf(index, plan, candidates) : null;
-	const total = Math.min(candidates.docs.length, maxTotalHits);
+	const total = Math.min(candidates.hits.count, maxTotalHits);
 	const base = {
 		indexUid: query.indexUid,
 		hits,
@@ -176,12 +178,7 @@ export function executeFacetSearch(index: EmbeddedIndex, request: FacetSearchReq
 	const filter = planFilter(request.filter, definition);
 	const candidates = findCandidates(index, request.q ?? '', filter, request.matchingStrategy ?? 'last');
 	const field = index.facets.get(request.facetName)!;
-	const counts = countValues(
-		index,
-		field,
-		candidates.docs,
-		hitBitsOf(index, candidates.docs, candidates.bits)
-	);
+	const counts = countValues(index, field, candidates.hits);
 	const wanted = normalizeText(capFacetQuery(request.facetQuery ?? '')).trim();
 	const facetHits = orderedValues(index, field, counts)
 		// Facet search covers string values only, as in Meilisearch.

@@ -3,7 +3,7 @@ import { isPagedResult, type SearchQuery } from '../engine';
 import { planFilter } from '../query-plan';
 import { randomProfileDocuments, seededRandom } from '../testing/random-documents';
 import { createEmbeddedEngine } from './embedded-engine';
-import { computeFacets, hitBitsOf } from './facet-counts';
+import { computeFacets, hitSetOf } from './facet-counts';
 import { filterToBitset } from './filter-bitset';
 import { matchText } from './match-text';
 import { analyseQuery } from './query-terms';
@@ -21,12 +21,7 @@ function reference(q: string, filter: SearchQuery['filter'], offset: number, lim
 	const analysed = analyseQuery(index, q);
 	const matches = matchText(index, analysed, 'last', bits);
 	const ranked = rankWindow(index, matches.docs, matches, analysed.terms.length, [], offset, limit);
-	const { facetDistribution } = computeFacets(
-		index,
-		FACETS,
-		matches.docs,
-		hitBitsOf(index, matches.docs, null)
-	);
+	const { facetDistribution } = computeFacets(index, FACETS, hitSetOf(index, matches.docs, null));
 	return {
 		ids: ranked.docs.map((d) => index.documents[d].id),
 		total: Math.min(matches.docs.length, index.definition.pagination.maxTotalHits),
