@@ -200,8 +200,13 @@ function formatValue(
 	cropLength?: number
 ): unknown {
 	if (typeof value === 'string') return formatText(value, options, highlight, cropLength);
-	if (typeof value === 'number') return formatText(String(value), options, highlight, undefined);
-	if (Array.isArray(value)) return value.map((v) => formatValue(v, options, highlight));
+	if (typeof value === 'number')
+		return highlight ? formatText(String(value), options, true, undefined) : String(value);
+	if (Array.isArray(value)) {
+		const out = new Array<unknown>(value.length);
+		for (let i = 0; i < value.length; i++) out[i] = formatValue(value[i], options, highlight);
+		return out;
+	}
 	if (value !== null && typeof value === 'object') {
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, formatValue(v, options, highlight)]));
 	}
