@@ -103,17 +103,22 @@ interface WasmValues {
 
 const wasmTables = new WeakMap<FacetField, WasmValues | null>();
 
-function wasmValuesOf(index: EmbeddedIndex, field: FacetField): WasmValues | null {
+function wasmValuesOf(field: FacetField): WasmValues | null {
 	let table = wasmTables.get(field);
 	if (table === undefined) {
-		table = hasWasm() ? splitValues(index, field) : null;
+		table = hasWasm() ? splitValues(field) : null;
 		wasmTables.set(field, table);
 	}
 	return table;
 }
 
-function splitValues(index: EmbeddedIndex, field: FacetField): WasmValues {
-	const words = (index.size + 31) >>> 5;
+/** Bitset words of the field's index: a field's arrays are made for one index size. */
+function wordsOf(field: FacetField): number {
+	return (field.docOffsets.length - 1 + 31) >>> 5;
+}
+
+function splitValues(field: FacetField): WasmValues {
+	const words = wordsOf(field);
 	const dense: number[] = [];
 	const sparse: number[] = [];
 	let cost = 0;
@@ -131,11 +136,10 @@ function splitValues(index: EmbeddedIndex, field: FacetField): WasmValues {
 
 const WASM_WORDS_PER_POSTING = 6;
 
-function wasmMemoryOf(index: EmbeddedIndex, field: FacetField, table: WasmValues): WasmBitsets {
+function wasmMemoryOf(field: FacetField, table: WasmValues): WasmBitsets {
 	if (table.memory === null) {
-		const words = (index.size + 31) >>> 5;
 		// One slot per dense value, then one for the hits.
-		const memory = wasmBitsets(table.dense.length + 1, words)!;
+		const memory = wasmBitsets(table.dense.length + 1, wordsOf(field))!;
 		table.dense.forEach((v, slot) => {
 			const list = field.postings[v];
 			const at = slot * memory.stride;
@@ -158,12 +162,12 @@ function walkPostings(field: FacetField, values: ArrayLike<number>, bits: Bitset
 }
 
 /** Each value against the hit bitset: AND + popcount for dense values, a posting walk for the rest. */
-function countByValue(index: EmbeddedIndex, field: FacetField, bits: Bitset, counts: Uint32Array): void {
-	const table = wasmValuesOf(index, field);
+function countByValue(field: FacetField, bits: Bitset, counts: Uint32Array): void {
+	const table = wasmValuesOf(field);
 	if (table !== null) {
 		walkPostings(field, table.sparse, bits, counts);
 		if (table.dense.length === 0) return;
-		const memory = wasmMemoryOf(index, field, table);
+		const memory = wasmMemoryOf(field, table);
 		const hitSlot = table.dense.length;
 		memory.heap.set(bits, hitSlot * memory.stride);
 		for (let slot = 0; slot < table.dense.length; slot++)
@@ -197,7 +201,7 @@ export type CountWay = 'hits' | 'misses' | 'values';
 function cheapestWay(index: EmbeddedIndex, field: FacetField, hits: number): CountWay {
 	const words = (index.size + 31) >>> 5;
 	const misses = index.size - hits;
-	const scan = (wasmValuesOf(index, field)?.cost ?? field.valueScanCost) + hits / 8;
+	const scan = (wasmValuesOf(field)?.cost ?? field.valueScanCost) + hits / 8;
 	const combinations = valueCombinations(field);
 	const kinds = combinations === null ? 0 : combinations.totals.length;
 	const perHit = combinations === null ? 3 * field.valuesPerDocument : 1;
@@ -222,7 +226,7 @@ export function countValues(
 	}
 	const chosen = way ?? cheapestWay(index, field, hits.count);
 	if (chosen === 'values') {
-		countByValue(index, field, hits.bits(), counts);
+		countByValue(field, hits.bits(), counts);
 		return counts;
 	}
 	const combinations = valueCombinations(field);
