@@ -41,22 +41,27 @@ function rangeBits(index: EmbeddedIndex, node: Extract<FilterNode, { type: 'rang
 	return bits;
 }
 
-/** The documents matching a filter. The result is the caller's to modify. */
+/**
+ * The documents matching a filter. The result is the caller's to modify. The whole filter is
+ * memoised as well as each condition: InstantSearch sends the same filters on every keystroke.
+ */
 export function filterToBitset(index: EmbeddedIndex, node: FilterNode): Bitset {
-	if (node.type === 'and' || node.type === 'or' || node.type === 'not') return evaluate(index, node);
-	return leafBits(index, node).slice();
+	return memoizedBits(index, node).slice();
 }
 
-/** A condition's documents, memoised and shared: read, never modified. */
-function leafBits(index: EmbeddedIndex, node: FilterNode): Bitset {
+/** A filter's documents, memoised and shared: read, never modified. */
+function memoizedBits(index: EmbeddedIndex, node: FilterNode): Bitset {
 	return memoized(index, `filter:${JSON.stringify(node)}`, () => evaluate(index, node));
 }
 
-/** A child's documents to combine into another bitset: a condition's shared bits need no copy. */
+/**
+ * A child's documents to combine into another bitset: a condition's shared bits, no copy; a nested
+ * group is evaluated (its conditions memoised), so one filter adds one memo entry per condition at most.
+ */
 function childBits(index: EmbeddedIndex, node: FilterNode): Bitset {
 	return node.type === 'and' || node.type === 'or' || node.type === 'not'
 		? evaluate(index, node)
-		: leafBits(index, node);
+		: memoizedBits(index, node);
 }
 
 function evaluate(index: EmbeddedIndex, node: FilterNode): Bitset {
