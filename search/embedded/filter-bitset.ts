@@ -3,10 +3,17 @@ import { filterNumber, normalizeFacetValue, type FilterNode } from '../filter/as
 import { haversineMeters } from '../geo';
 import { andInto, complementInto, emptyBitset, orInto, setBit, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
+import type { FacetField } from './facet-field';
 import { memoized } from './query-cache';
 
-function addPostings(bits: Bitset, postings: Uint32Array | undefined): void {
-	if (!postings) return;
+/** Adds the documents holding value `id` of a field: a word-wise OR when the value has a bitset. */
+function addValue(bits: Bitset, field: FacetField, id: number): void {
+	const dense = field.dense[id];
+	if (dense !== null) {
+		orInto(bits, dense);
+		return;
+	}
+	const postings = field.postings[id];
 	for (let i = 0; i < postings.length; i++) setBit(bits, postings[i]);
 }
 
@@ -34,9 +41,7 @@ function rangeBits(index: EmbeddedIndex, node: Extract<FilterNode, { type: 'rang
 		const v = numeric[value];
 		// NaN (a string value) fails both comparisons.
 		if (!((v > min || (minInclusive && v === min)) && (v < max || (maxInclusive && v === max)))) continue;
-		const dense = field.dense[value];
-		if (dense !== null) orInto(bits, dense);
-		else addPostings(bits, field.postings[value]);
+		addValue(bits, field, value);
 	}
 	return bits;
 }
@@ -87,10 +92,10 @@ function evaluate(index: EmbeddedIndex, node: FilterNode): Bitset {
 			const field = index.facets.get(node.attribute);
 			if (!field) return bits;
 			const stringId = field.byString.get(normalizeFacetValue(node.value));
-			if (stringId !== undefined) addPostings(bits, field.postings[stringId]);
+			if (stringId !== undefined) addValue(bits, field, stringId);
 			const n = filterNumber(node.value);
 			const numberId = n === null ? undefined : field.byNumber.get(n);
-			if (numberId !== undefined) addPostings(bits, field.postings[numberId]);
+			if (numberId !== undefined) addValue(bits, field, numberId);
 			return bits;
 		}
 		case 'range':
@@ -102,7 +107,7 @@ function evaluate(index: EmbeddedIndex, node: FilterNode): Bitset {
 			const prefix = normalizeFacetValue(node.value);
 			// byString holds string values only (booleans as "true"/"false"): numbers never match.
 			for (const [value, id] of field.byString) {
-				if (value.startsWith(prefix)) addPostings(bits, field.postings[id]);
+				if (value.startsWith(prefix)) addValue(bits, field, id);
 			}
 			return bits;
 		}
