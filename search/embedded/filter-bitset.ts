@@ -56,7 +56,7 @@ export function filterToBitset(index: EmbeddedIndex, node: FilterNode): Bitset {
 
 /** A filter's documents, memoised and shared: read, never modified. */
 function memoizedBits(index: EmbeddedIndex, node: FilterNode): Bitset {
-	return memoized(index, `filter:${JSON.stringify(node)}`, () => evaluate(index, node));
+	return memoized(index, `filter:${JSON.stringify(node)}`, () => evaluate(index, node), 'filters');
 }
 
 /**

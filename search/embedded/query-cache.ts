@@ -8,11 +8,12 @@ import type { EmbeddedIndex } from './build-index';
 const MAX_ENTRIES = 64;
 
 /** Separate memos, so one kind of entry (say, facet counts) cannot evict another (text matches). */
-export type CacheBucket = 'query' | 'facets';
+export type CacheBucket = 'query' | 'facets' | 'filters';
 
 const caches: Record<CacheBucket, WeakMap<EmbeddedIndex, Map<string, unknown>>> = {
 	query: new WeakMap(),
-	facets: new WeakMap()
+	facets: new WeakMap(),
+	filters: new WeakMap()
 };
 
 export function memoized<T>(
