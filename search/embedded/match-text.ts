@@ -5,9 +5,15 @@
 import type { MatchingStrategy } from '../index-definition';
 import { bitsetToIds, emptyBitset, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
-import type { AnalysedQuery } from './query-terms';
+import type { AnalysedQuery, Sequence } from './query-terms';
 import { memoized } from './query-cache';
-import { excludedDocuments, proximityCost, sequenceMatches, termMasks } from './word-order';
+import {
+	excludedDocuments,
+	proximityCost,
+	proximityPlan,
+	sequenceMatches,
+	type SequenceMatches
+} from './word-order';
 
 export interface TextMatches {
 	/** In document order. */
@@ -95,12 +101,16 @@ export function matchText(
 	};
 }
 
-/** Merges postings[start, end) of one variant into a term's scratch: fewest typos, best attribute, exact. */
+/**
+ * Merges postings[start, end) of one variant into a term's scratch: fewest typos, best attribute, exact;
+ * only documents in `within`, when given.
+ */
 function visit(
 	index: EmbeddedIndex,
 	slot: TermScratch,
 	stamp: number,
 	firstTermBits: Bitset | null,
+	within: Bitset | null,
 	start: number,
 	end: number,
 	typos: number,
@@ -113,6 +123,7 @@ function visit(
 	const slotExact = slot.exact;
 	for (let i = start; i < end; i++) {
 		const d = postingDocs[i];
+		if (within !== null && (within[d >>> 5] & (1 << (d & 31))) === 0) continue;
 		const attribute = postingAttributes[i];
 		if (stamps[d] !== stamp) {
 			stamps[d] = stamp;
@@ -133,37 +144,37 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 	const scratch = scratchFor(index, terms.length);
 	const { offsets } = index.text;
 	const epochs = new Int32Array(terms.length);
+	for (let t = 0; t < terms.length; t++) epochs[t] = nextEpoch(scratch);
 	// Collected as a bitset so candidates come out in document order, the final tie-break.
 	const firstTermBits = emptyBitset(index.size);
-	for (let t = 0; t < terms.length; t++) {
+	const visitTerm = (t: number, bits: Bitset | null, within: Bitset | null): void => {
 		const term = terms[t];
 		const slot = scratch[t];
-		const stamp = nextEpoch(scratch);
-		epochs[t] = stamp;
-		const bits = t === 0 ? firstTermBits : null;
 		for (const variant of term.variants) {
 			const w = variant.wordId;
-			visit(index, slot, stamp, bits, offsets[w], offsets[w + 1], variant.typos, variant.exact ? 1 : 0);
+			const exact = variant.exact ? 1 : 0;
+			visit(index, slot, epochs[t], bits, within, offsets[w], offsets[w + 1], variant.typos, exact);
 		}
 		const extensions = term.extensions;
-		if (extensions) visit(index, slot, stamp, bits, offsets[extensions.from], offsets[extensions.to], 0, 0);
-	}
-	// Words that must stand together match every term they cover.
-	for (const sequence of sequences) {
-		for (const match of sequenceMatches(index, sequence.parts)) {
-			for (let t = sequence.from; t <= sequence.to; t++) {
-				mergeOne(
-					scratch[t],
-					epochs[t],
-					match.doc,
-					t === sequence.from ? sequence.typos : 0,
-					match.attribute,
-					sequence.exact ? 1 : 0
-				);
-				if (t === 0) firstTermBits[match.doc >>> 5] |= 1 << (match.doc & 31);
-			}
+		if (extensions) {
+			visit(index, slot, epochs[t], bits, within, offsets[extensions.from], offsets[extensions.to], 0, 0);
 		}
-	}
+	};
+	// Words that must stand together match every term they cover.
+	const mergeSequence = (sequence: Sequence, within: Bitset | null): void => {
+		const matches = sequenceMatches(index, sequence.parts, within);
+		const exact = sequence.exact ? 1 : 0;
+		for (let t = sequence.from; t <= sequence.to; t++) {
+			const typos = t === sequence.from ? sequence.typos : 0;
+			mergeAll(scratch[t], epochs[t], matches, typos, exact, t === 0 ? firstTermBits : null);
+		}
+	};
+	// Every strategy ranks only documents matching the first term, so that term and the sequences
+	// covering it come first, and later terms and sequences look only at the documents they found.
+	if (terms.length > 0) visitTerm(0, firstTermBits, null);
+	for (const sequence of sequences) if (sequence.from === 0) mergeSequence(sequence, null);
+	for (let t = 1; t < terms.length; t++) visitTerm(t, null, firstTermBits);
+	for (const sequence of sequences) if (sequence.from > 0) mergeSequence(sequence, firstTermBits);
 	const excluded = excludedDocuments(index, query.negatives);
 
 	const firstTermDocs = terms.length === 0 ? allDocsBut(index, excluded) : bitsetToIds(firstTermBits);
@@ -176,9 +187,7 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 		exact: new Uint8Array(n),
 		proximity: new Uint16Array(n)
 	};
-	const masks = terms.length >= 2 ? termMasks(index, terms, sequences) : null;
-	const last = new Int32Array(terms.length);
-	const best = new Uint8Array(terms.length);
+	const proximity = terms.length >= 2 ? proximityPlan(index, terms, sequences) : null;
 	let count = 0;
 	for (let i = 0; i < n; i++) {
 		const d = firstTermDocs[i];
@@ -202,8 +211,7 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 		out.typos[count] = typos;
 		out.attributes[count] = attributes;
 		out.exact[count] = exact;
-		out.proximity[count] =
-			masks !== null && words >= 2 ? proximityCost(index, d, masks, words, last, best) : 0;
+		out.proximity[count] = proximity !== null ? proximityCost(index, d, proximity, words) : 0;
 		count++;
 	}
 	return {
@@ -216,25 +224,31 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 	};
 }
 
-/** Merges one document into a term's scratch, like `visit` for a single posting. */
-function mergeOne(
+/** Merges a sequence's matches into a term's scratch, like `visit` for postings. */
+function mergeAll(
 	slot: TermScratch,
 	stamp: number,
-	d: number,
+	matches: SequenceMatches,
 	typos: number,
-	attribute: number,
-	exact: number
+	exact: number,
+	firstTermBits: Bitset | null
 ): void {
-	if (slot.stamp[d] !== stamp) {
-		slot.stamp[d] = stamp;
-		slot.typos[d] = typos;
-		slot.attribute[d] = attribute;
-		slot.exact[d] = exact;
-		return;
+	const { docs, attributes } = matches;
+	for (let i = 0; i < docs.length; i++) {
+		const d = docs[i];
+		const attribute = attributes[i];
+		if (firstTermBits !== null) firstTermBits[d >>> 5] |= 1 << (d & 31);
+		if (slot.stamp[d] !== stamp) {
+			slot.stamp[d] = stamp;
+			slot.typos[d] = typos;
+			slot.attribute[d] = attribute;
+			slot.exact[d] = exact;
+			continue;
+		}
+		if (typos < slot.typos[d]) slot.typos[d] = typos;
+		if (attribute < slot.attribute[d]) slot.attribute[d] = attribute;
+		if (exact > slot.exact[d]) slot.exact[d] = exact;
 	}
-	if (typos < slot.typos[d]) slot.typos[d] = typos;
-	if (attribute < slot.attribute[d]) slot.attribute[d] = attribute;
-	if (exact > slot.exact[d]) slot.exact[d] = exact;
 }
 
 /** Every document but the excluded ones: a query of exclusions alone. */
