@@ -6,7 +6,7 @@ import { FIXTURE_DOCUMENTS } from '../conformance/fixture-documents';
 import type { MatchingStrategy } from '../index-definition';
 import type { EmbeddedIndex } from './build-index';
 import { createEmbeddedEngine } from './embedded-engine';
-import { matchText, type TextMatches } from './match-text';
+import { matchText, proximityOfAll, type TextMatches } from './match-text';
 import { analyseQuery, choiceHas, isAnyWord, type AnalysedQuery, type WordChoice } from './query-terms';
 import { rankWindow } from './rank';
 import { attributeOfPosition, HARD_DISTANCE, UNINDEXED } from './word-positions';
@@ -43,16 +43,26 @@ const textArb = fc
 	.map((parts) => parts.map(([word, separator]) => word + separator).join(''));
 
 const documentsArb = fc.array(
-	fc.record({ title: textArb, summary: textArb, labels: fc.array(textArb, { maxLength: 2 }) }),
+	fc.record({
+		title: textArb,
+		summary: textArb,
+		labels: fc.array(textArb, { maxLength: 2 }),
+		region: fc.constantFrom('AM01', 'AM02'),
+		updatedAt: fc.integer({ min: 1, max: 4 })
+	}),
 	{ minLength: 1, maxLength: 30 }
 );
 
-function toDocuments(records: { title: string; summary: string; labels: string[] }[]): ProfileDocument[] {
-	return records.map(({ title, summary, labels }, i) => ({
+type DocumentRecord = { title: string; summary: string; labels: string[]; region: string; updatedAt: number };
+
+function toDocuments(records: DocumentRecord[]): ProfileDocument[] {
+	return records.map(({ title, summary, labels, region, updatedAt }, i) => ({
 		...FIXTURE_DOCUMENTS[0],
 		id: `M-${i}`,
 		title,
 		summary,
+		region,
+		updatedAt,
 		sectorLabels: labels,
 		taskTypeLabels: [],
 		municipalityName: null,
@@ -203,51 +213,93 @@ function referenceMatches(
 		typos: Uint16Array.from(out.typos),
 		attributes: Uint16Array.from(out.attributes),
 		exact: Uint8Array.from(out.exact),
-		proximity: Uint16Array.from(out.proximity)
+		proximity: Uint16Array.from(out.proximity),
+		query
 	};
 }
 
-const plain = (m: TextMatches) => ({
+const plain = (index: EmbeddedIndex, m: TextMatches) => ({
 	docs: [...m.docs],
 	words: [...m.words],
 	typos: [...m.typos],
 	attributes: [...m.attributes],
 	exact: [...m.exact],
-	proximity: [...m.proximity]
+	proximity: [...proximityOfAll(index, m)]
 });
 
+/** The reference matches of the documents in `region` only. */
+function inRegion(index: EmbeddedIndex, m: TextMatches, region: string | undefined): TextMatches {
+	if (region === undefined) return m;
+	const keep = [...m.docs.keys()].filter((i) => index.documents[m.docs[i]].region === region);
+	return {
+		docs: Uint32Array.from(keep, (i) => m.docs[i]),
+		words: Uint8Array.from(keep, (i) => m.words[i]),
+		typos: Uint16Array.from(keep, (i) => m.typos[i]),
+		attributes: Uint16Array.from(keep, (i) => m.attributes[i]),
+		exact: Uint8Array.from(keep, (i) => m.exact[i]),
+		proximity: Uint16Array.from(keep, (i) => m.proximity![i]),
+		query: m.query
+	};
+}
+
 describe('text matching against a document-by-document reference', () => {
-	it('gives every document the same words, typos, attribute, exactness and proximity, and ranks alike', async () => {
+	it('gives every document the same words, typos, attribute, exactness and proximity, and pages alike', async () => {
 		await fc.assert(
 			fc.asyncProperty(
 				documentsArb,
 				queryArb,
 				fc.constantFrom<MatchingStrategy>('last', 'all'),
 				fc.constantFrom<SearchQuery['sort']>(undefined, ['updatedAt:desc']),
-				async (records, q, strategy, sort) => {
+				fc.option(fc.constantFrom('AM01', 'AM02'), { nil: undefined }),
+				fc.integer({ min: 1, max: 3 }),
+				async (records, q, strategy, sort, region, page) => {
 					const engine = createEmbeddedEngine({ documents: toDocuments(records) });
 					const index = engine.snapshot;
 					const analysed = analyseQuery(index, q);
 					if (analysed.terms.length === 0) return;
 					const expected = referenceMatches(index, analysed, strategy);
-					expect({ q, ...plain(matchText(index, analysed, strategy, null)) }).toEqual({
+					expect({ q, ...plain(index, matchText(index, analysed, strategy, null)) }).toEqual({
 						q,
-						...plain(expected)
+						...plain(index, expected)
 					});
 					const [result] = (
 						await engine.multiSearch({
 							queries: [
-								{ indexUid: 'profiles', q, matchingStrategy: strategy, sort, hitsPerPage: 7, page: 1 }
+								{
+									indexUid: 'profiles',
+									q,
+									matchingStrategy: strategy,
+									sort,
+									filter: region && `region = ${region}`,
+									hitsPerPage: 4,
+									page
+								}
 							]
 						})
 					).results;
 					if (!isPagedResult(result)) throw new Error('expected a paged result');
+					const terms = analysed.terms.length;
 					const criteria = sort
 						? [{ kind: 'field' as const, attribute: 'updatedAt', direction: 'desc' as const }]
 						: [];
-					const ranked = rankWindow(index, expected.docs, expected, analysed.terms.length, criteria, 0, 7);
+					// Proximity computed only where a window needs it ranks like proximity known for all.
+					for (const [offset, limit] of [
+						[0, 1],
+						[0, 2],
+						[1, 3],
+						[2, 5],
+						[5, 2],
+						[9, 9]
+					]) {
+						const lazy = { ...expected, proximity: null };
+						expect(rankWindow(index, lazy.docs, lazy, terms, criteria, offset, limit)).toEqual(
+							rankWindow(index, expected.docs, expected, terms, criteria, offset, limit)
+						);
+					}
+					const wanted = inRegion(index, expected, region);
+					const ranked = rankWindow(index, wanted.docs, wanted, terms, criteria, (page - 1) * 4, 4);
 					expect(result.hits.map((h) => h.id)).toEqual(ranked.docs.map((d) => index.documents[d].id));
-					expect(result.totalHits).toBe(expected.docs.length);
+					expect(result.totalHits).toBe(wanted.docs.length);
 				}
 			),
 			{ numRuns: 300 }

@@ -12,6 +12,7 @@ import {
 	proximityCost,
 	proximityPlan,
 	sequenceMatches,
+	type ProximityPlan,
 	type SequenceMatches
 } from './word-order';
 
@@ -26,8 +27,26 @@ export interface TextMatches {
 	attributes: Uint16Array;
 	/** Per candidate: matched words found exactly as typed. */
 	exact: Uint8Array;
-	/** Per candidate: the proximity rule's cost (distance between neighbouring matched terms). */
-	proximity: Uint16Array;
+	/**
+	 * Per candidate: the proximity rule's cost (distance between neighbouring matched terms), once it
+	 * was needed for every candidate; null until then. It reads every matched document's words, so
+	 * ranking computes it only for the candidates that can reach the requested page (rank.ts).
+	 */
+	proximity: Uint16Array | null;
+	/** What was matched, for computing the proximity rule on demand. */
+	query: AnalysedQuery;
+}
+
+const plans = new WeakMap<AnalysedQuery, ProximityPlan>();
+
+/** The proximity rule's plan of a query of two or more terms (an analysed query belongs to one index). */
+export function proximityPlanOf(index: EmbeddedIndex, query: AnalysedQuery): ProximityPlan {
+	let plan = plans.get(query);
+	if (!plan) {
+		plan = proximityPlan(index, query.terms, query.sequences);
+		plans.set(query, plan);
+	}
+	return plan;
 }
 
 interface TermScratch {
@@ -67,6 +86,17 @@ function nextEpoch(scratch: TermScratch[]): number {
 
 const positionsByIndex = new WeakMap<EmbeddedIndex, Uint32Array>();
 
+/** Every candidate's proximity cost, computed now if it was not yet. */
+export function proximityOfAll(index: EmbeddedIndex, text: TextMatches): Uint16Array {
+	if (text.proximity === null) {
+		const plan = proximityPlanOf(index, text.query);
+		const costs = new Uint16Array(text.docs.length);
+		for (let i = 0; i < costs.length; i++) costs[i] = proximityCost(index, text.docs[i], plan, text.words[i]);
+		text.proximity = costs;
+	}
+	return text.proximity;
+}
+
 /** Text matches restricted to a filter; the unfiltered matches are memoised per query text. */
 export function matchText(
 	index: EmbeddedIndex,
@@ -97,7 +127,8 @@ export function matchText(
 		typos: pick(all.typos, new Uint16Array(n)),
 		attributes: pick(all.attributes, new Uint16Array(n)),
 		exact: pick(all.exact, new Uint8Array(n)),
-		proximity: pick(all.proximity, new Uint16Array(n))
+		proximity: all.proximity && pick(all.proximity, new Uint16Array(n)),
+		query
 	};
 }
 
@@ -179,15 +210,13 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 
 	const firstTermDocs = terms.length === 0 ? allDocsBut(index, excluded) : bitsetToIds(firstTermBits);
 	const n = firstTermDocs.length;
-	const out: TextMatches = {
+	const out = {
 		docs: new Uint32Array(n),
 		words: new Uint8Array(n),
 		typos: new Uint16Array(n),
 		attributes: new Uint16Array(n),
-		exact: new Uint8Array(n),
-		proximity: new Uint16Array(n)
+		exact: new Uint8Array(n)
 	};
-	const proximity = terms.length >= 2 ? proximityPlan(index, terms, sequences) : null;
 	let count = 0;
 	for (let i = 0; i < n; i++) {
 		const d = firstTermDocs[i];
@@ -211,7 +240,6 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 		out.typos[count] = typos;
 		out.attributes[count] = attributes;
 		out.exact[count] = exact;
-		out.proximity[count] = proximity !== null ? proximityCost(index, d, proximity, words) : 0;
 		count++;
 	}
 	return {
@@ -220,7 +248,9 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 		typos: out.typos.subarray(0, count),
 		attributes: out.attributes.subarray(0, count),
 		exact: out.exact.subarray(0, count),
-		proximity: out.proximity.subarray(0, count)
+		// Nothing to compute for one term: every candidate costs 0.
+		proximity: terms.length < 2 ? new Uint16Array(count) : null,
+		query
 	};
 }
 

@@ -6,7 +6,8 @@
 import { haversineMeters } from '../geo';
 import type { SortCriterion } from '../sort';
 import { MISSING_RANK, type EmbeddedIndex } from './build-index';
-import type { TextMatches } from './match-text';
+import { proximityOfAll, proximityPlanOf, type TextMatches } from './match-text';
+import { proximityCost } from './word-order';
 import { smallestKeys } from './select-top';
 
 export interface Ranked {
@@ -83,6 +84,46 @@ function packGeo(
 	return bound;
 }
 
+/** Above this many distinct keys of the rules before proximity, every candidate's cost is computed. */
+const MAX_COUNTED_KEYS = 1 << 16;
+
+/**
+ * Packs the proximity rule. Its cost reads each document's words, so it is computed only for the
+ * candidates whose key of the rules before it (`packed`, below `keys`) is among the `end` best: any
+ * other candidate ranks after `end` of them whatever its proximity, and gets the worst cost.
+ */
+function packProximity(
+	index: EmbeddedIndex,
+	packed: Float64Array,
+	text: TextMatches,
+	keys: number,
+	end: number,
+	bound: number
+): void {
+	const n = text.docs.length;
+	let threshold = Infinity;
+	if (keys <= MAX_COUNTED_KEYS && end < n) {
+		const counts = new Uint32Array(keys);
+		for (let i = 0; i < n; i++) counts[packed[i]]++;
+		let seen = 0;
+		for (threshold = 0; threshold < keys; threshold++) {
+			seen += counts[threshold];
+			if (seen >= end) break;
+		}
+		if (seen === n) threshold = Infinity;
+	}
+	if (threshold === Infinity) {
+		packValues(packed, n, proximityOfAll(index, text), bound);
+		return;
+	}
+	const plan = proximityPlanOf(index, text.query);
+	const { docs, words } = text;
+	for (let i = 0; i < n; i++) {
+		const cost = packed[i] <= threshold ? proximityCost(index, docs[i], plan, words[i]) : bound - 1;
+		packed[i] = packed[i] * bound + cost;
+	}
+}
+
 /**
  * Per candidate, the key of the text rules alone (smaller is better; no sort criteria, no tie-break):
  * for one-word prefix answers, which keep it to place documents added later without ranking again.
@@ -93,7 +134,8 @@ export function textRuleKeys(index: EmbeddedIndex, text: TextMatches, terms: num
 	for (const rule of index.definition.rankingRules) {
 		if (rule === 'words') packInverted(packed, n, text.words, terms);
 		else if (rule === 'typo') packValues(packed, n, text.typos, 2 * terms + 1);
-		else if (rule === 'proximity') packValues(packed, n, text.proximity, 8 * Math.max(0, terms - 1) + 1);
+		else if (rule === 'proximity')
+			packValues(packed, n, proximityOfAll(index, text), 8 * Math.max(0, terms - 1) + 1);
 		else if (rule === 'attribute')
 			packValues(packed, n, text.attributes, terms * index.definition.searchableAttributes.length + 1);
 		else if (rule === 'exactness') packInverted(packed, n, text.exact, terms);
@@ -147,7 +189,8 @@ export function rankWindow(
 		} else if (rule === 'proximity') {
 			// Each pair of neighbouring terms costs 0..8 (see word-order.ts).
 			const bound = 8 * Math.max(0, terms - 1) + 1;
-			packValues(packed, n, text.proximity, bound);
+			if (text.proximity !== null) packValues(packed, n, text.proximity, bound);
+			else packProximity(index, packed, text, span / n, end, bound);
 			span *= bound;
 		} else if (rule === 'attribute') {
 			const bound = terms * index.definition.searchableAttributes.length + 1;
