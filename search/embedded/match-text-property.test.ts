@@ -262,6 +262,22 @@ describe('text matching against a document-by-document reference', () => {
 						q,
 						...plain(index, expected)
 					});
+					const filter = region && `region = ${region}`;
+					// Facets only first (memos would answer it from the paged search otherwise).
+					const [counted] = (
+						await engine.multiSearch({
+							queries: [
+								{
+									indexUid: 'profiles',
+									q,
+									matchingStrategy: strategy,
+									filter,
+									facets: ['region'],
+									hitsPerPage: 0
+								}
+							]
+						})
+					).results;
 					const [result] = (
 						await engine.multiSearch({
 							queries: [
@@ -270,7 +286,7 @@ describe('text matching against a document-by-document reference', () => {
 									q,
 									matchingStrategy: strategy,
 									sort,
-									filter: region && `region = ${region}`,
+									filter,
 									hitsPerPage: 4,
 									page
 								}
@@ -300,6 +316,12 @@ describe('text matching against a document-by-document reference', () => {
 					const ranked = rankWindow(index, wanted.docs, wanted, terms, criteria, (page - 1) * 4, 4);
 					expect(result.hits.map((h) => h.id)).toEqual(ranked.docs.map((d) => index.documents[d].id));
 					expect(result.totalHits).toBe(wanted.docs.length);
+					if (!isPagedResult(counted)) throw new Error('expected a paged result');
+					expect(counted.totalHits).toBe(wanted.docs.length);
+					const regions: Record<string, number> = {};
+					for (const d of wanted.docs)
+						regions[index.documents[d].region] = (regions[index.documents[d].region] ?? 0) + 1;
+					expect(counted.facetDistribution?.region ?? {}).toEqual(regions);
 				}
 			),
 			{ numRuns: 300 }

@@ -3,7 +3,7 @@
  * reusable scratch arrays stamped with a query epoch, so a query allocates no document-sized memory.
  */
 import type { MatchingStrategy } from '../index-definition';
-import { bitsetToIds, emptyBitset, type Bitset } from './bitset';
+import { andInto, bitsetFromIds, bitsetToIds, emptyBitset, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
 import type { AnalysedQuery, Sequence } from './query-terms';
 import { memoized } from './query-cache';
@@ -97,6 +97,33 @@ export function proximityOfAll(index: EmbeddedIndex, text: TextMatches): Uint16A
 	return text.proximity;
 }
 
+/** The unfiltered matches, memoised per query text. */
+function allMatches(index: EmbeddedIndex, query: AnalysedQuery, strategy: MatchingStrategy): TextMatches {
+	return memoized(index, `text:${strategy}:${query.key}`, () => matchAll(index, query, strategy));
+}
+
+const bitsByMatches = new WeakMap<TextMatches, Bitset>();
+
+/**
+ * The documents matching the query within `filter`, without their ranking features, for a search that
+ * ranks nothing (facets only): one AND of bitsets. `filter` is ANDed in place and returned as `bits`.
+ */
+export function matchedWithin(
+	index: EmbeddedIndex,
+	query: AnalysedQuery,
+	strategy: MatchingStrategy,
+	filter: Bitset
+): { docs: Uint32Array; bits: Bitset } {
+	const all = allMatches(index, query, strategy);
+	let bits = bitsByMatches.get(all);
+	if (!bits) {
+		bits = bitsetFromIds(index.size, all.docs);
+		bitsByMatches.set(all, bits);
+	}
+	andInto(filter, bits);
+	return { docs: bitsetToIds(filter), bits: filter };
+}
+
 /** Text matches restricted to a filter; the unfiltered matches are memoised per query text. */
 export function matchText(
 	index: EmbeddedIndex,
@@ -104,7 +131,7 @@ export function matchText(
 	strategy: MatchingStrategy,
 	filter: Bitset | null
 ): TextMatches {
-	const all = memoized(index, `text:${strategy}:${query.key}`, () => matchAll(index, query, strategy));
+	const all = allMatches(index, query, strategy);
 	if (filter === null) return all;
 	let keep = positionsByIndex.get(index);
 	if (!keep) {

@@ -17,7 +17,7 @@ import type { EmbeddedIndex } from './build-index';
 import { countValues, computeFacets, hitBitsOf, orderedValues } from './facet-counts';
 import { filterToBitset } from './filter-bitset';
 import { formatHit } from './format-hit';
-import { matchText, type TextMatches } from './match-text';
+import { matchedWithin, matchText, type TextMatches } from './match-text';
 import { analyseQuery, type AnalysedQuery } from './query-terms';
 import { rankWindow, type Ranked } from './rank';
 import { memoized } from './query-cache';
@@ -67,6 +67,11 @@ function findCandidates(
 			const docs = hits.bits === short.bits ? short.docs : bitsetToIds(hits.bits);
 			return { docs, bits: hits.bits, text: null, analysed, page };
 		}
+	}
+	if (window.limit === 0 && filterBits !== null) {
+		// Nothing to rank (facets only): the matches within the filter are one AND of bitsets.
+		const hits = matchedWithin(index, analysed, strategy, filterBits);
+		return { docs: hits.docs, bits: hits.bits, text: null, analysed, page: null };
 	}
 	const text = matchText(index, analysed, strategy, filterBits);
 	// Exclusions alone ("-bouw") rank like a placeholder search: in document order.
