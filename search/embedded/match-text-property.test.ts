@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { ProfileDocument } from '../document';
 import { isPagedResult, type SearchQuery } from '../engine';
 import { FIXTURE_DOCUMENTS } from '../conformance/fixture-documents';
+import { planFilter } from '../query-plan';
 import type { MatchingStrategy } from '../index-definition';
 import type { EmbeddedIndex } from './build-index';
 import { createEmbeddedEngine } from './embedded-engine';
+import { filterToBitset } from './filter-bitset';
 import { matchText, proximityOfAll, type TextMatches } from './match-text';
 import { analyseQuery, choiceHas, isAnyWord, type AnalysedQuery, type WordChoice } from './query-terms';
 import { rankWindow } from './rank';
@@ -50,7 +52,7 @@ const documentsArb = fc.array(
 		region: fc.constantFrom('AM01', 'AM02'),
 		updatedAt: fc.integer({ min: 1, max: 4 })
 	}),
-	{ minLength: 1, maxLength: 30 }
+	{ minLength: 1, maxLength: 70, size: 'max' }
 );
 
 type DocumentRecord = { title: string; summary: string; labels: string[]; region: string; updatedAt: number };
@@ -313,6 +315,9 @@ describe('text matching against a document-by-document reference', () => {
 						);
 					}
 					const wanted = inRegion(index, expected, region);
+					const node = planFilter(filter, index.definition);
+					const filtered = matchText(index, analysed, strategy, node && filterToBitset(index, node));
+					expect(plain(index, filtered)).toEqual(plain(index, wanted));
 					const ranked = rankWindow(index, wanted.docs, wanted, terms, criteria, (page - 1) * 4, 4);
 					expect(result.hits.map((h) => h.id)).toEqual(ranked.docs.map((d) => index.documents[d].id));
 					expect(result.totalHits).toBe(wanted.docs.length);

@@ -102,7 +102,32 @@ function allMatches(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matchi
 	return memoized(index, `text:${strategy}:${query.key}`, () => matchAll(index, query, strategy));
 }
 
-const bitsByMatches = new WeakMap<TextMatches, Bitset>();
+interface MatchBits {
+	bits: Bitset;
+	/** Per bitset word: how many matches come before it, to find a match's place in the arrays. */
+	before: Uint32Array;
+}
+
+const bitsByMatches = new WeakMap<TextMatches, MatchBits>();
+
+/** The memoised matches as a bitset, built once per match set. */
+function bitsOf(index: EmbeddedIndex, all: TextMatches): MatchBits {
+	let known = bitsByMatches.get(all);
+	if (!known) {
+		const bits = bitsetFromIds(index.size, all.docs);
+		const before = new Uint32Array(bits.length);
+		for (let w = 1; w < bits.length; w++) before[w] = before[w - 1] + popcount32(bits[w - 1]);
+		known = { bits, before };
+		bitsByMatches.set(all, known);
+	}
+	return known;
+}
+
+function popcount32(v: number): number {
+	v = v - ((v >>> 1) & 0x55555555);
+	v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+	return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 /**
  * The documents matching the query within `filter`, without their ranking features, for a search that
@@ -114,13 +139,7 @@ export function matchedWithin(
 	strategy: MatchingStrategy,
 	filter: Bitset
 ): { docs: Uint32Array; bits: Bitset } {
-	const all = allMatches(index, query, strategy);
-	let bits = bitsByMatches.get(all);
-	if (!bits) {
-		bits = bitsetFromIds(index.size, all.docs);
-		bitsByMatches.set(all, bits);
-	}
-	andInto(filter, bits);
+	andInto(filter, bitsOf(index, allMatches(index, query, strategy)).bits);
 	return { docs: bitsetToIds(filter), bits: filter };
 }
 
@@ -138,11 +157,18 @@ export function matchText(
 		keep = new Uint32Array(index.size);
 		positionsByIndex.set(index, keep);
 	}
+	// The places of the filtered matches, read off the AND of both bitsets: a pass over the bitset
+	// words and the documents kept, not over every match.
+	const { bits, before } = bitsOf(index, all);
 	let n = 0;
-	const docs = all.docs;
-	for (let i = 0; i < docs.length; i++) {
-		const d = docs[i];
-		if ((filter[d >>> 5] & (1 << (d & 31))) !== 0) keep[n++] = i;
+	for (let w = 0; w < bits.length; w++) {
+		const word = bits[w];
+		let v = word & filter[w];
+		while (v !== 0) {
+			const low = v & -v;
+			keep[n++] = before[w] + popcount32(word & (low - 1));
+			v ^= low;
+		}
 	}
 	const pick = <T extends Uint8Array | Uint16Array | Uint32Array>(source: T, target: T): T => {
 		for (let i = 0; i < n; i++) target[i] = source[keep[i]];
