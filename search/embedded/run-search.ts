@@ -17,12 +17,13 @@ import type { EmbeddedIndex } from './build-index';
 import { countValues, computeFacets, hitBitsOf, orderedValues } from './facet-counts';
 import { filterToBitset } from './filter-bitset';
 import { formatHit } from './format-hit';
-import { matchText, type TextMatches } from './match-text';
+import { matchedWithin, matchText, type TextMatches } from './match-text';
 import { analyseQuery, type AnalysedQuery } from './query-terms';
-import { rankWindow } from './rank';
+import { rankWindow, type Ranked } from './rank';
 import { memoized } from './query-cache';
-import { filteredShortPrefix, shortPrefixAnswer } from './short-prefix';
+import { filteredShortPrefix, shortPrefixAnswer, sortedShortPrefix } from './short-prefix';
 import type { FilterNode } from '../filter/ast';
+import type { SortCriterion } from '../sort';
 
 interface Candidates {
 	/** Matching documents; in document order for a placeholder search. */
@@ -32,7 +33,7 @@ interface Candidates {
 	text: TextMatches | null;
 	analysed: AnalysedQuery;
 	/** The requested window, already ranked (precomputed short prefixes). */
-	page: number[] | null;
+	page: Ranked | null;
 }
 
 function findCandidates(
@@ -40,7 +41,11 @@ function findCandidates(
 	q: string,
 	filter: FilterNode | null,
 	strategy: MatchingStrategy,
-	window: { offset: number; limit: number; sorted: boolean } = { offset: 0, limit: 0, sorted: false }
+	window: { offset: number; limit: number; sort: readonly SortCriterion[] } = {
+		offset: 0,
+		limit: 0,
+		sort: []
+	}
 ): Candidates {
 	const filterBits = filter ? filterToBitset(index, filter) : null;
 	// Capped here as well: pages and alerts reach the engine without the public endpoint's validation.
@@ -50,12 +55,23 @@ function findCandidates(
 		const docs = filterBits ? bitsetToIds(filterBits) : index.allIds;
 		return { docs, bits: filterBits, text: null, analysed, page: null };
 	}
-	// A sort rule ranks inside the text rules' ties, so a sorted search ranks its hits itself.
-	const short = window.sorted ? null : shortPrefixAnswer(index, analysed, strategy);
-	if (short) {
-		const hits = filteredShortPrefix(short, filterBits, window.offset, window.limit);
-		const docs = hits.bits === short.bits ? short.docs : bitsetToIds(hits.bits);
-		return { docs, bits: hits.bits, text: null, analysed, page: hits.page };
+	const short = shortPrefixAnswer(index, analysed, strategy);
+	if (short && (window.sort.length === 0 || short.keys !== null)) {
+		const sorted = window.sort.length > 0;
+		const hits = filteredShortPrefix(short, filterBits, window.offset, sorted ? 0 : window.limit);
+		// A sort rule ranks inside the text rules' ties: the order is walked group by group.
+		const page = sorted
+			? sortedShortPrefix(index, short, hits, window.sort, window.offset, window.limit)
+			: { docs: hits.page, geoDistances: null };
+		if (page) {
+			const docs = hits.bits === short.bits ? short.docs : bitsetToIds(hits.bits);
+			return { docs, bits: hits.bits, text: null, analysed, page };
+		}
+	}
+	if (window.limit === 0 && filterBits !== null) {
+		// Nothing to rank (facets only): the matches within the filter are one AND of bitsets.
+		const hits = matchedWithin(index, analysed, strategy, filterBits);
+		return { docs: hits.docs, bits: hits.bits, text: null, analysed, page: null };
 	}
 	const text = matchText(index, analysed, strategy, filterBits);
 	// Exclusions alone ("-bouw") rank like a placeholder search: in document order.
@@ -115,19 +131,19 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 	const window = hitWindow(plan, maxTotalHits);
 	const candidates = findCandidates(index, plan.q, plan.filter, plan.matchingStrategy, {
 		...window,
-		sorted: plan.sort.length > 0
+		sort: plan.sort
 	});
-	const ranked = candidates.page
-		? { docs: candidates.page, geoDistances: null }
-		: rankWindow(
-				index,
-				candidates.docs,
-				candidates.text,
-				candidates.analysed.terms.length,
-				plan.sort,
-				window.offset,
-				window.limit
-			);
+	const ranked =
+		candidates.page ??
+		rankWindow(
+			index,
+			candidates.docs,
+			candidates.text,
+			candidates.analysed.terms.length,
+			plan.sort,
+			window.offset,
+			window.limit
+		);
 	const formatOptions = {
 		...plan,
 		highlightLength: candidates.analysed.highlightLength,
