@@ -7,7 +7,7 @@ import type { ProfileDocument } from '../document';
 import { PROFILE_INDEX, type IndexDefinition } from '../index-definition';
 import { normalizeText, tokenize } from '../text/normalize';
 import { fullBitset, type Bitset } from './bitset';
-import { buildFacetField, type FacetField } from './facet-field';
+import { FacetFieldBuilder, type FacetField } from './facet-field';
 import { TextBuilder } from './text-builder';
 import type { TextIndex } from './text-index';
 import type { WordPositions } from './word-positions';
@@ -133,29 +133,38 @@ export function buildEmbeddedIndex(
 
 /**
  * Builds an index from documents added in order, page by page: the texts (most of the work) are
- * tokenised as each page arrives, so the build runs while the next pages are still being read.
+ * tokenised and the facet values collected as each page arrives, so the build runs while the next
+ * pages are still being read, and each document is read once.
  */
 export class EmbeddedIndexBuilder {
 	private readonly documents: ProfileDocument[] = [];
 	private readonly text: TextBuilder;
+	private readonly facets: FacetFieldBuilder[];
 	private readonly stopWords: Set<string>;
 
 	constructor(private readonly definition: IndexDefinition = PROFILE_INDEX) {
 		this.stopWords = new Set(definition.stopWords.map((w) => normalizeText(w)));
 		this.text = new TextBuilder(definition.searchableAttributes, this.stopWords);
+		this.facets = definition.filterableAttributes
+			.filter((attribute) => attribute !== '_geo')
+			.map((attribute) => new FacetFieldBuilder(attribute));
 	}
 
 	add(documents: readonly ProfileDocument[]): void {
+		const { facets } = this;
 		for (const doc of documents) {
 			this.documents.push(doc);
-			this.text.add(doc as unknown as Record<string, unknown>);
+			const record = doc as unknown as Record<string, unknown>;
+			this.text.add(record);
+			for (let f = 0; f < facets.length; f++) facets[f].add(record[facets[f].attribute]);
 		}
 	}
 
 	finish(): EmbeddedIndex {
 		const { documents, definition, stopWords } = this;
 		const { text, positions } = this.text.finish();
-		return assembleIndex(documents, definition, stopWords, text, positions);
+		const facets = new Map(this.facets.map((builder) => [builder.attribute, builder.finish()]));
+		return assembleIndex(documents, definition, stopWords, text, positions, facets);
 	}
 }
 
@@ -164,14 +173,11 @@ function assembleIndex(
 	definition: IndexDefinition,
 	stopWords: Set<string>,
 	text: TextIndex,
-	positions: WordPositions
+	positions: WordPositions,
+	facets: Map<string, FacetField>
 ): EmbeddedIndex {
 	const docs = documents as readonly unknown[] as readonly Record<string, unknown>[];
 	const size = documents.length;
-	const facets = new Map<string, FacetField>();
-	for (const attribute of definition.filterableAttributes) {
-		if (attribute !== '_geo') facets.set(attribute, buildFacetField(attribute, docs));
-	}
 	const sortRanks = new Map<string, SortRanks>();
 	for (const attribute of definition.sortableAttributes) {
 		if (attribute !== '_geo') sortRanks.set(attribute, buildSortRanks(docs, attribute));
