@@ -126,7 +126,7 @@ export function buildEmbeddedIndex(
 	documents: readonly ProfileDocument[],
 	definition: IndexDefinition = PROFILE_INDEX
 ): EmbeddedIndex {
-	const builder = new EmbeddedIndexBuilder(definition);
+	const builder = new EmbeddedIndexBuilder(definition, documents.length);
 	builder.add(documents);
 	return builder.finish();
 }
@@ -142,12 +142,19 @@ export class EmbeddedIndexBuilder {
 	private readonly facets: FacetFieldBuilder[];
 	private readonly stopWords: Set<string>;
 
-	constructor(private readonly definition: IndexDefinition = PROFILE_INDEX) {
+	/**
+	 * `expected`: how many documents will be added, if known (the previous index's size is a good guess
+	 * for a rebuild): per-document arrays are then allocated once at their size.
+	 */
+	constructor(
+		private readonly definition: IndexDefinition = PROFILE_INDEX,
+		expected?: number
+	) {
 		this.stopWords = new Set(definition.stopWords.map((w) => normalizeText(w)));
-		this.text = new TextBuilder(definition.searchableAttributes, this.stopWords);
+		this.text = new TextBuilder(definition.searchableAttributes, this.stopWords, expected);
 		this.facets = definition.filterableAttributes
 			.filter((attribute) => attribute !== '_geo')
-			.map((attribute) => new FacetFieldBuilder(attribute));
+			.map((attribute) => new FacetFieldBuilder(attribute, expected));
 	}
 
 	add(documents: readonly ProfileDocument[]): void {

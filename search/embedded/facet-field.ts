@@ -6,6 +6,7 @@
 import { normalizeFacetValue } from '../filter/ast';
 import { normalizeText } from '../text/normalize';
 import { emptyBitset, setBit, type Bitset } from './bitset';
+import { Column, float64, uint32 } from './column';
 
 export interface FacetField {
 	attribute: string;
@@ -39,30 +40,6 @@ export interface FacetField {
 	nulls: Bitset;
 	empties: Bitset;
 }
-
-/** A growable typed buffer: values are collected flat, without a JS array per field or per value. */
-class Column<T extends Uint32Array | Float64Array> {
-	length = 0;
-	constructor(
-		public data: T,
-		private readonly make: (size: number) => T
-	) {}
-	push(value: number): void {
-		if (this.length === this.data.length) {
-			const bigger = this.make(this.data.length * 2);
-			bigger.set(this.data);
-			this.data = bigger;
-		}
-		this.data[this.length++] = value;
-	}
-	/** The values as an array of exactly their length. */
-	take(): T {
-		return this.data.length === this.length ? this.data : (this.data.slice(0, this.length) as T);
-	}
-}
-
-const uint32 = (n: number) => new Uint32Array(n);
-const float64 = (n: number) => new Float64Array(n);
 
 /** A bitset over documents added one by one; sized once the count is known. */
 class GrowingBits {
@@ -98,15 +75,23 @@ export class FacetFieldBuilder {
 	/** Per value id: documents holding it, and the last one counted (a repeat in a document counts once). */
 	private readonly counts: number[] = [];
 	private readonly lastDoc: number[] = [];
-	private readonly docOffsets = new Column(new Uint32Array(1024), uint32);
-	private readonly docValues = new Column(new Uint32Array(1024), uint32);
-	private readonly numOffsets = new Column(new Uint32Array(1024), uint32);
-	private readonly numValues = new Column(new Float64Array(1024), float64);
+	private readonly docOffsets: Column<Uint32Array>;
+	private readonly docValues = new Column(uint32);
+	private readonly numOffsets: Column<Uint32Array>;
+	private readonly numValues = new Column(float64);
 	private readonly exists = new GrowingBits();
 	private readonly nulls = new GrowingBits();
 	private readonly empties = new GrowingBits();
 
-	constructor(readonly attribute: string) {}
+	/** `expected`: how many documents will be added, if known. */
+	constructor(
+		readonly attribute: string,
+		expected?: number
+	) {
+		const offsets = expected === undefined ? undefined : expected + 1;
+		this.docOffsets = new Column(uint32, offsets);
+		this.numOffsets = new Column(uint32, offsets);
+	}
 
 	add(value: unknown): void {
 		const d = this.size++;

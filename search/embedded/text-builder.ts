@@ -5,16 +5,15 @@
  * postings and turns the provisional word ids (first seen) into the final ones (sorted order).
  */
 import { normalizeText } from '../text/normalize';
+import { Column, uint32 } from './column';
 import { Vocabulary, type TextIndex } from './text-index';
-import { ATTRIBUTE_SPAN, HARD_DISTANCE, UNINDEXED, type WordPositions } from './word-positions';
-
-/** A text's words as provisional ids, and each word's position relative to the text's first word. */
-interface TextTokens {
-	ids: Uint32Array;
-	steps: Uint32Array;
-	/** Position of the last word: where the next array element starts counting from. */
-	span: number;
-}
+import {
+	ATTRIBUTE_SPAN,
+	attributeOfPosition,
+	HARD_DISTANCE,
+	UNINDEXED,
+	type WordPositions
+} from './word-positions';
 
 // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, is the point
 const ASCII = /^[\x00-\x7f]*$/;
@@ -48,29 +47,14 @@ function wordUnits(text: string, i: number): number {
 	return kind === WORD ? 1 : 0;
 }
 
+/** Cached tokens live in chunks of 2^16 entries; a cache value is chunk << 16 | offset. */
+const CACHE_BITS = 16;
+const CACHE_CHUNK = 1 << CACHE_BITS;
+
 function textsOf(value: unknown, out: string[] = []): string[] {
 	if (Array.isArray(value)) for (const v of value) textsOf(v, out);
 	else if (value !== null && value !== undefined) out.push(String(value));
 	return out;
-}
-
-/** A growable typed buffer: entries are collected flat to spare the garbage collector. */
-class Growable<T extends Uint32Array | Uint8Array> {
-	length = 0;
-	constructor(
-		public data: T,
-		private readonly make: (size: number) => T
-	) {}
-	push(value: number): void {
-		if (this.length === this.data.length) this.grow(this.length + 1);
-		this.data[this.length++] = value;
-	}
-	grow(size: number): void {
-		if (size <= this.data.length) return;
-		const bigger = this.make(Math.max(this.data.length * 2, size));
-		bigger.set(this.data);
-		this.data = bigger;
-	}
 }
 
 /** A string of its own: V8 keeps substrings of 13+ characters as views of their parent string. */
@@ -166,25 +150,29 @@ export class TextBuilder {
 	private counts = new Uint32Array(1 << 12);
 	private lastDoc = new Int32Array(1 << 12).fill(-1);
 	// Labels and place names repeat across thousands of profiles: tokenise each distinct one once.
-	private readonly cache = new Map<string, TextTokens>();
+	// An entry is an offset into one flat pool, not an object with arrays: the cache holds every distinct
+	// short text, and a small object per entry cost more in garbage collection than the lookups saved.
+	private readonly cache = new Map<string, number>();
+	/** Per cached text: its word count n, its span, then n words (provisional ids), then their n steps. */
+	private readonly cachePool: Uint32Array[] = [];
+	private cacheUsed = CACHE_CHUNK;
 	/** The words (provisional ids) and steps of the text last scanned, and its span. */
 	private scanIds = new Uint32Array(256);
 	private scanSteps = new Uint32Array(256);
 	private scanSpan = 0;
-	/** Per document, its distinct words (provisional ids) with their best attribute, flat. */
-	private readonly seen = new Growable(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
-	private readonly ranks = new Growable(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
-	private readonly docEnd = new Growable(new Uint32Array(1 << 12), (n) => new Uint32Array(n));
-	private readonly tokenWords = new Growable(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
-	private readonly tokenPositions = new Growable(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
-	private readonly tokenOffsets = new Growable(new Uint32Array(1 << 12), (n) => new Uint32Array(n));
+	private readonly tokenWords = new Column(uint32);
+	private readonly tokenPositions = new Column(uint32);
+	private readonly tokenOffsets: Column<Uint32Array>;
 	private documents = 0;
 
+	/** `expected`: how many documents will be added, if known. */
 	constructor(
 		private readonly searchable: readonly string[],
-		stopWords: ReadonlySet<string>
+		stopWords: ReadonlySet<string>,
+		expected?: number
 	) {
 		this.table = new WordTable(stopWords);
+		this.tokenOffsets = new Column(uint32, expected === undefined ? undefined : expected + 1);
 		this.tokenOffsets.push(0);
 	}
 
@@ -239,55 +227,66 @@ export class TextBuilder {
 			let next = 0;
 			for (const text of textsOf(value)) next = this.addText(d, rank, text, next);
 		}
-		this.docEnd.push(this.seen.length);
 		this.tokenOffsets.push(this.tokenWords.length);
 	}
 
 	/** Adds one text of attribute `rank` starting at position `next`; returns where the next one starts. */
 	private addText(d: number, rank: number, text: string, next: number): number {
 		const cacheable = text.length <= 80;
-		let tokens = cacheable ? this.cache.get(text) : undefined;
+		const cached = cacheable ? this.cache.get(text) : undefined;
+		// Where the words and steps are read from: the pool (cached) or the scan buffers.
 		let ids: Uint32Array;
 		let steps: Uint32Array;
+		let from: number;
 		let n: number;
 		let span: number;
-		if (tokens) {
-			({ ids, steps, span } = tokens);
-			n = ids.length;
+		if (cached !== undefined) {
+			ids = steps = this.cachePool[cached >>> CACHE_BITS];
+			from = cached & (CACHE_CHUNK - 1);
+			n = ids[from];
+			span = ids[from + 1];
+			from += 2;
 		} else {
 			n = this.scan(text);
 			ids = this.scanIds;
 			steps = this.scanSteps;
 			span = this.scanSpan;
-			if (cacheable) {
-				tokens = { ids: ids.slice(0, n), steps: steps.slice(0, n), span };
-				this.cache.set(text, tokens);
-			}
+			from = 0;
+			if (cacheable) this.remember(text, n, span);
 			this.fitWords();
 		}
-		const { seen, ranks, counts, lastDoc, tokenWords, tokenPositions } = this;
-		tokenWords.grow(tokenWords.length + n);
-		tokenPositions.grow(tokenPositions.length + n);
-		const words = tokenWords.data;
-		const positions = tokenPositions.data;
-		let t = tokenWords.length;
+		const stepsFrom = cached !== undefined ? from + n : 0;
+		const { counts, lastDoc, tokenWords, tokenPositions } = this;
 		const base = rank * ATTRIBUTE_SPAN + next;
 		const last = rank * ATTRIBUTE_SPAN + ATTRIBUTE_SPAN - 1;
-		for (let i = 0; i < n; i++, t++) {
-			const id = ids[i];
-			words[t] = id;
-			positions[t] = Math.min(base + steps[i], last);
-			// Attributes are visited in rank order, so the first occurrence is the best one.
+		for (let i = 0; i < n; i++) {
+			const id = ids[from + i];
+			tokenWords.push(id);
+			tokenPositions.push(Math.min(base + steps[stepsFrom + i], last));
 			if (id !== UNINDEXED && lastDoc[id] !== d) {
 				lastDoc[id] = d;
 				counts[id]++;
-				seen.push(id);
-				ranks.push(rank);
 			}
 		}
-		tokenWords.length = t;
-		tokenPositions.length = t;
 		return next + span + HARD_DISTANCE;
+	}
+
+	/** Caches the text just scanned. */
+	private remember(text: string, n: number, span: number): void {
+		// A text of at most 80 code units has at most 40 words: an entry always fits in a fresh chunk.
+		if (this.cacheUsed + 2 + 2 * n > CACHE_CHUNK) {
+			this.cachePool.push(new Uint32Array(CACHE_CHUNK));
+			this.cacheUsed = 0;
+		}
+		const chunk = this.cachePool.length - 1;
+		const data = this.cachePool[chunk];
+		const at = this.cacheUsed;
+		data[at] = n;
+		data[at + 1] = span;
+		data.set(this.scanIds.subarray(0, n), at + 2);
+		data.set(this.scanSteps.subarray(0, n), at + 2 + n);
+		this.cacheUsed = at + 2 + 2 * n;
+		this.cache.set(text, (chunk << CACHE_BITS) | at);
 	}
 
 	/** Room in the per-word arrays for every word seen so far. */
@@ -304,7 +303,7 @@ export class TextBuilder {
 	}
 
 	finish(): { text: TextIndex; positions: WordPositions } {
-		const { counts, seen, ranks } = this;
+		const { counts } = this;
 		const provisional = this.table.words;
 		const byWord = Uint32Array.from(provisional.keys()).sort((a, b) =>
 			provisional[a] < provisional[b] ? -1 : provisional[a] > provisional[b] ? 1 : 0
@@ -316,30 +315,43 @@ export class TextBuilder {
 			finalId[byWord[w]] = w;
 			offsets[w + 1] = offsets[w] + counts[byWord[w]];
 		}
-		// Documents are visited in order, so each posting list fills in ascending document order.
-		const postingDocs = new Uint32Array(seen.length);
-		const postingAttributes = new Uint8Array(seen.length);
+		// The postings come from the tokens themselves, not from a list of each document's words kept
+		// while adding (a second copy of every posting, allocated for nothing). Documents are visited in
+		// order, so each posting list fills in ascending document order; attributes are visited in rank
+		// order, so a word's first token in a document is its best attribute there.
+		const total = offsets[words.length];
+		const postingDocs = new Uint32Array(total);
+		const postingAttributes = new Uint8Array(total);
 		const fill = offsets.slice(0, words.length);
-		const docEnd = this.docEnd.data;
-		let j = 0;
-		for (let d = 0; d < this.documents; d++) {
-			for (const end = docEnd[d]; j < end; j++) {
-				const w = finalId[seen.data[j]];
+		const tokenOffsets = this.tokenOffsets.take();
+		const positions = this.tokenPositions.take();
+		const tokenWords = new Uint32Array(this.tokenWords.length);
+		const lastDoc = this.lastDoc.fill(-1);
+		let d = 0;
+		let t = 0;
+		for (const part of this.tokenWords.parts()) {
+			for (let k = 0; k < part.length; k++, t++) {
+				while (t >= tokenOffsets[d + 1]) d++;
+				const provisionalId = part[k];
+				if (provisionalId === UNINDEXED) {
+					tokenWords[t] = UNINDEXED;
+					continue;
+				}
+				const w = finalId[provisionalId];
+				tokenWords[t] = w;
+				if (lastDoc[provisionalId] === d) continue;
+				lastDoc[provisionalId] = d;
 				const at = fill[w]++;
 				postingDocs[at] = d;
-				postingAttributes[at] = ranks.data[j];
+				postingAttributes[at] = attributeOfPosition(positions[t]);
 			}
-		}
-		const tokenWords = this.tokenWords.data.slice(0, this.tokenWords.length);
-		for (let t = 0; t < tokenWords.length; t++) {
-			if (tokenWords[t] !== UNINDEXED) tokenWords[t] = finalId[tokenWords[t]];
 		}
 		return {
 			text: { vocabulary: new Vocabulary(words), words, offsets, postingDocs, postingAttributes },
 			positions: {
-				offsets: this.tokenOffsets.data.slice(0, this.tokenOffsets.length),
+				offsets: tokenOffsets,
 				words: tokenWords,
-				positions: this.tokenPositions.data.slice(0, this.tokenPositions.length)
+				positions
 			}
 		};
 	}
