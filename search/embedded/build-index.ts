@@ -43,16 +43,6 @@ export function compareSortValues(a: SortValue, b: SortValue): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function sortValues(value: unknown): SortValue[] {
-	const out: SortValue[] = [];
-	for (const v of Array.isArray(value) ? value : [value]) {
-		if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
-		else if (typeof v === 'string') out.push(v.trim().toLowerCase());
-		else if (typeof v === 'boolean') out.push(String(v));
-	}
-	return out;
-}
-
 export interface SortRanks {
 	/** Per document: its place in ascending order (ties share a place), or MISSING_RANK. */
 	asc: Uint32Array;
@@ -78,8 +68,14 @@ export function descendingPlace(high: number, numericCount: number, max: number)
  * (descending) value of the first type present.
  */
 export function buildSortRanks(documents: readonly Record<string, unknown>[], attribute: string): SortRanks {
-	const perDoc = documents.map((d) => sortValues(d[attribute]));
-	const distinct = [...new Set(perDoc.flat())].sort(compareSortValues);
+	// Two passes over the values where they stand, instead of an array of values per document.
+	const seen = new Set<SortValue>();
+	for (const doc of documents) {
+		const value = doc[attribute];
+		if (!Array.isArray(value)) addSortValue(seen, value);
+		else for (const v of value) addSortValue(seen, v);
+	}
+	const distinct = [...seen].sort(compareSortValues);
 	const place = new Map(distinct.map((v, i) => [v, i]));
 	const numbers = distinct.findIndex((v) => typeof v !== 'number');
 	const numericCount = numbers < 0 ? distinct.length : numbers;
@@ -87,19 +83,39 @@ export function buildSortRanks(documents: readonly Record<string, unknown>[], at
 	const asc = new Uint32Array(documents.length).fill(MISSING_RANK);
 	const desc = new Uint32Array(documents.length).fill(MISSING_RANK);
 	for (let d = 0; d < documents.length; d++) {
-		const values = perDoc[d];
-		if (values.length === 0) continue;
-		const places = values.map((v) => place.get(v)!);
+		const value = documents[d][attribute];
+		const many = Array.isArray(value);
+		const count = many ? value.length : 1;
+		let low = -1;
+		let high = -1;
+		let highNumeric = -1;
+		for (let i = 0; i < count; i++) {
+			const v = sortValue(many ? value[i] : value);
+			if (v === undefined) continue;
+			const p = place.get(v)!;
+			if (low < 0 || p < low) low = p;
+			if (p > high) high = p;
+			if (p < numericCount && p > highNumeric) highNumeric = p;
+		}
+		if (low < 0) continue;
 		// Numbers hold the lowest places, so the smallest place is the first value in ascending order.
-		asc[d] = Math.min(...places);
-		const numeric = places.filter((p) => p < numericCount);
-		desc[d] = descendingPlace(
-			numeric.length > 0 ? Math.max(...numeric) : Math.max(...places),
-			numericCount,
-			max
-		);
+		asc[d] = low;
+		desc[d] = descendingPlace(highNumeric >= 0 ? highNumeric : high, numericCount, max);
 	}
 	return { asc, desc, max, distinct, numericCount };
+}
+
+/** What a value sorts as (strings trimmed and lower-cased, booleans as text), or undefined if ignored. */
+function sortValue(v: unknown): SortValue | undefined {
+	if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+	if (typeof v === 'string') return v.trim().toLowerCase();
+	if (typeof v === 'boolean') return String(v);
+	return undefined;
+}
+
+function addSortValue(seen: Set<SortValue>, v: unknown): void {
+	const value = sortValue(v);
+	if (value !== undefined) seen.add(value);
 }
 
 /** Synonyms by their normalised words joined with a space, each alternative as its normalised words. */
