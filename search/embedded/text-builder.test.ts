@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../text/normalize';
-import { TextBuilder } from './text-builder';
+import { FOLD_LIMIT, TextBuilder } from './text-builder';
 import { ATTRIBUTE_SPAN, HARD_DISTANCE, UNINDEXED } from './word-positions';
 
 const ATTRIBUTES = ['title', 'labels', 'summary'];
@@ -134,5 +134,20 @@ describe('text builder', () => {
 			}),
 			{ numRuns: 300 }
 		);
+	});
+
+	// Texts below U+0250 are folded character by character: every such character, alone, inside and
+	// between words, in upper and lower case, must give what normalising the whole text gives.
+	it('folds every character below U+0250 as normalising the whole text does', () => {
+		const documents = Array.from({ length: 0x250 - 0x80 }, (_, i) => {
+			const c = String.fromCharCode(0x80 + i);
+			expect(normalizeText(c).length).toBeLessThanOrEqual(FOLD_LIMIT);
+			return {
+				title: `ab${c}cd ${c} ${c}${c}.x`,
+				labels: [`${c}Kok`, `KOK${c}`, c],
+				summary: `Straße ${c.toUpperCase()}${c.toLowerCase()} 42${c}; é${c}é`
+			};
+		});
+		expect(built(documents)).toEqual(reference(documents));
 	});
 });

@@ -15,8 +15,35 @@ import {
 	type WordPositions
 } from './word-positions';
 
-// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, is the point
-const ASCII = /^[\x00-\x7f]*$/;
+// eslint-disable-next-line no-control-regex -- the whole range below U+0250, control characters included
+const LATIN = /^[\u0000-\u024f]*$/;
+/** Most code units one character below U+0250 normalises to (checked in text-builder.test.ts). */
+export const FOLD_LIMIT = 3;
+/** Per character from U+0080 to U+024F: normalizeText of it alone, filled on first use. */
+const FOLDED: string[] = [];
+
+function fold(c: number): string {
+	return (FOLDED[c] ??= normalizeText(String.fromCharCode(c)));
+}
+
+/** WORD, SEPARATOR or HARD_SEPARATOR of a code unit that is not a surrogate. */
+function unitKind(u: number): number {
+	let kind = CLASS[u];
+	if (kind === 0) {
+		kind = WORD_CHARACTER.test(String.fromCharCode(u)) ? WORD : SEPARATOR;
+		CLASS[u] = kind;
+	}
+	return kind;
+}
+
+function textOfUnits(units: Uint16Array, length: number): string {
+	let text = '';
+	for (let from = 0; from < length; from += 4096) {
+		text += String.fromCharCode(...units.subarray(from, Math.min(length, from + 4096)));
+	}
+	// A long word built up in parts is a tree of strings: flatten it.
+	return length >= 13 ? flatCopy(text) : text;
+}
 // The same words as `tokenize`: letters and digits.
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 const WORD = 1;
@@ -111,6 +138,21 @@ class WordTable {
 		return this.insert(word, hash, this.words.length);
 	}
 
+	/** Id of the word held in units[0, length); `hash` is its hashOf. */
+	idOfUnits(units: Uint16Array, length: number, hash: number): number {
+		const { slots, mask, keys, keyHashes } = this;
+		for (let slot = hash & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+			const e = slots[slot] - 1;
+			if (keyHashes[e] !== hash) continue;
+			const key = keys[e];
+			if (key.length !== length) continue;
+			let i = 0;
+			while (i < length && units[i] === key.charCodeAt(i)) i++;
+			if (i === length) return this.values[e];
+		}
+		return this.insert(textOfUnits(units, length), hash, this.words.length);
+	}
+
 	private find(word: string, hash: number): number | undefined {
 		const { slots, mask, keys, keyHashes } = this;
 		for (let slot = hash & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
@@ -160,6 +202,8 @@ export class TextBuilder {
 	private scanIds = new Uint32Array(256);
 	private scanSteps = new Uint32Array(256);
 	private scanSpan = 0;
+	/** The code units of the word being scanned by scanLatin. */
+	private wordUnits: Uint16Array = new Uint16Array(64);
 	private readonly tokenWords = new Column(uint32);
 	private readonly tokenPositions = new Column(uint32);
 	private readonly tokenOffsets: Column<Uint32Array>;
@@ -179,7 +223,63 @@ export class TextBuilder {
 	/** Scans `text` into scanIds / scanSteps / scanSpan; returns the number of words. */
 	private scan(text: string): number {
 		// Offsets are not needed here, only the separators between words: scan the normalised text.
-		const normalized = ASCII.test(text) ? text.toLowerCase() : normalizeText(text);
+		return LATIN.test(text) ? this.scanLatin(text) : this.scanNormalized(normalizeText(text));
+	}
+
+	/**
+	 * A text of Latin letters (below U+0250, no combining marks) normalises character by character:
+	 * each character is folded on the fly from a table instead of normalising the whole text first.
+	 */
+	private scanLatin(text: string): number {
+		const length = text.length;
+		// A character folds to at most FOLD_LIMIT units, and words alternate with separators.
+		if (this.scanIds.length <= FOLD_LIMIT * length) {
+			this.scanIds = new Uint32Array(FOLD_LIMIT * length + 2);
+			this.scanSteps = new Uint32Array(FOLD_LIMIT * length + 2);
+		}
+		const { table, scanIds, scanSteps } = this;
+		let word = this.wordUnits;
+		let n = 0;
+		let position = 0;
+		let hard = false;
+		let units = 0;
+		let hash = FNV_OFFSET;
+		for (let i = 0; i <= length; i++) {
+			// One separator past the end closes the last word.
+			const c = i < length ? text.charCodeAt(i) : 32;
+			const folded = c < 128 ? null : fold(c);
+			const count = folded === null ? 1 : folded.length;
+			for (let k = 0; k < count; k++) {
+				const u = folded === null ? (c >= 65 && c <= 90 ? c + 32 : c) : folded.charCodeAt(k);
+				if (unitKind(u) === WORD) {
+					if (units === word.length) word = this.growWordUnits();
+					word[units++] = u;
+					hash = Math.imul(hash ^ u, FNV_PRIME);
+					continue;
+				}
+				if (units > 0) {
+					if (n > 0) position += hard ? HARD_DISTANCE : 1;
+					hard = false;
+					scanIds[n] = table.idOfUnits(word, units, hash);
+					scanSteps[n++] = position;
+					units = 0;
+					hash = FNV_OFFSET;
+				}
+				if (CLASS[u] === HARD_SEPARATOR) hard = true;
+			}
+		}
+		this.scanSpan = position;
+		return n;
+	}
+
+	private growWordUnits(): Uint16Array {
+		const bigger = new Uint16Array(2 * this.wordUnits.length);
+		bigger.set(this.wordUnits);
+		this.wordUnits = bigger;
+		return bigger;
+	}
+
+	private scanNormalized(normalized: string): number {
 		const length = normalized.length;
 		// At most one word per two code units, plus one.
 		if (this.scanIds.length <= length) {
