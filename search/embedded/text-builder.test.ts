@@ -148,6 +148,8 @@ describe('text builder', () => {
 				summary: `Straße ${c.toUpperCase()}${c.toLowerCase()} 42${c}; é${c}é`
 			};
 		});
+		// A word longer than the builder's 4096-unit pieces.
+		documents.push({ title: 'x', labels: [], summary: `kort ${'Ab'.repeat(3000)}é lang` });
 		expect(built(documents)).toEqual(reference(documents));
 	});
 });

@@ -15,35 +15,6 @@ import {
 	type WordPositions
 } from './word-positions';
 
-// eslint-disable-next-line no-control-regex -- the whole range below U+0250, control characters included
-const LATIN = /^[\u0000-\u024f]*$/;
-/** Most code units one character below U+0250 normalises to (checked in text-builder.test.ts). */
-export const FOLD_LIMIT = 3;
-/** Per character from U+0080 to U+024F: normalizeText of it alone, filled on first use. */
-const FOLDED: string[] = [];
-
-function fold(c: number): string {
-	return (FOLDED[c] ??= normalizeText(String.fromCharCode(c)));
-}
-
-/** WORD, SEPARATOR or HARD_SEPARATOR of a code unit that is not a surrogate. */
-function unitKind(u: number): number {
-	let kind = CLASS[u];
-	if (kind === 0) {
-		kind = WORD_CHARACTER.test(String.fromCharCode(u)) ? WORD : SEPARATOR;
-		CLASS[u] = kind;
-	}
-	return kind;
-}
-
-function textOfUnits(units: Uint16Array, length: number): string {
-	let text = '';
-	for (let from = 0; from < length; from += 4096) {
-		text += String.fromCharCode(...units.subarray(from, Math.min(length, from + 4096)));
-	}
-	// A long word built up in parts is a tree of strings: flatten it.
-	return length >= 13 ? flatCopy(text) : text;
-}
 // The same words as `tokenize`: letters and digits.
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 const WORD = 1;
@@ -72,6 +43,37 @@ function wordUnits(text: string, i: number): number {
 		if (c < 0xd800 || c > 0xdbff) CLASS[c] = kind;
 	}
 	return kind === WORD ? 1 : 0;
+}
+
+// eslint-disable-next-line no-control-regex -- the whole range below U+0250, control characters included
+const LATIN = /^[\u0000-\u024f]*$/;
+/** Most code units one character below U+0250 normalises to (checked in text-builder.test.ts). */
+export const FOLD_LIMIT = 3;
+/** Per character from U+0080 to U+024F: normalizeText of it alone, filled on first use. */
+const FOLDED: string[] = [];
+
+function fold(c: number): string {
+	return (FOLDED[c] ??= normalizeText(String.fromCharCode(c)));
+}
+
+/** WORD, SEPARATOR or HARD_SEPARATOR of a code unit that is not a surrogate. */
+function unitKind(u: number): number {
+	let kind = CLASS[u];
+	if (kind === 0) {
+		kind = WORD_CHARACTER.test(String.fromCharCode(u)) ? WORD : SEPARATOR;
+		CLASS[u] = kind;
+	}
+	return kind;
+}
+
+function textOfUnits(units: Uint16Array, length: number): string {
+	if (length <= 4096) return String.fromCharCode(...units.subarray(0, length));
+	let text = '';
+	for (let from = 0; from < length; from += 4096) {
+		text += String.fromCharCode(...units.subarray(from, Math.min(length, from + 4096)));
+	}
+	// Built up in parts, a long word is a tree of strings: flatten it.
+	return flatCopy(text);
 }
 
 /** Cached tokens live in chunks of 2^16 entries; a cache value is chunk << 16 | offset. */
