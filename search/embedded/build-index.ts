@@ -7,7 +7,7 @@ import type { ProfileDocument } from '../document';
 import { PROFILE_INDEX, type IndexDefinition } from '../index-definition';
 import { normalizeText, tokenize } from '../text/normalize';
 import { fullBitset, type Bitset } from './bitset';
-import { buildFacetField, type FacetField } from './facet-field';
+import { FacetFieldBuilder, type FacetField } from './facet-field';
 import { TextBuilder } from './text-builder';
 import type { TextIndex } from './text-index';
 import type { WordPositions } from './word-positions';
@@ -43,16 +43,6 @@ export function compareSortValues(a: SortValue, b: SortValue): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function sortValues(value: unknown): SortValue[] {
-	const out: SortValue[] = [];
-	for (const v of Array.isArray(value) ? value : [value]) {
-		if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
-		else if (typeof v === 'string') out.push(v.trim().toLowerCase());
-		else if (typeof v === 'boolean') out.push(String(v));
-	}
-	return out;
-}
-
 export interface SortRanks {
 	/** Per document: its place in ascending order (ties share a place), or MISSING_RANK. */
 	asc: Uint32Array;
@@ -78,8 +68,14 @@ export function descendingPlace(high: number, numericCount: number, max: number)
  * (descending) value of the first type present.
  */
 export function buildSortRanks(documents: readonly Record<string, unknown>[], attribute: string): SortRanks {
-	const perDoc = documents.map((d) => sortValues(d[attribute]));
-	const distinct = [...new Set(perDoc.flat())].sort(compareSortValues);
+	// Two passes over the values where they stand, instead of an array of values per document.
+	const seen = new Set<SortValue>();
+	for (const doc of documents) {
+		const value = doc[attribute];
+		if (!Array.isArray(value)) addSortValue(seen, value);
+		else for (const v of value) addSortValue(seen, v);
+	}
+	const distinct = [...seen].sort(compareSortValues);
 	const place = new Map(distinct.map((v, i) => [v, i]));
 	const numbers = distinct.findIndex((v) => typeof v !== 'number');
 	const numericCount = numbers < 0 ? distinct.length : numbers;
@@ -87,19 +83,39 @@ export function buildSortRanks(documents: readonly Record<string, unknown>[], at
 	const asc = new Uint32Array(documents.length).fill(MISSING_RANK);
 	const desc = new Uint32Array(documents.length).fill(MISSING_RANK);
 	for (let d = 0; d < documents.length; d++) {
-		const values = perDoc[d];
-		if (values.length === 0) continue;
-		const places = values.map((v) => place.get(v)!);
+		const value = documents[d][attribute];
+		const many = Array.isArray(value);
+		const count = many ? value.length : 1;
+		let low = -1;
+		let high = -1;
+		let highNumeric = -1;
+		for (let i = 0; i < count; i++) {
+			const v = sortValue(many ? value[i] : value);
+			if (v === undefined) continue;
+			const p = place.get(v)!;
+			if (low < 0 || p < low) low = p;
+			if (p > high) high = p;
+			if (p < numericCount && p > highNumeric) highNumeric = p;
+		}
+		if (low < 0) continue;
 		// Numbers hold the lowest places, so the smallest place is the first value in ascending order.
-		asc[d] = Math.min(...places);
-		const numeric = places.filter((p) => p < numericCount);
-		desc[d] = descendingPlace(
-			numeric.length > 0 ? Math.max(...numeric) : Math.max(...places),
-			numericCount,
-			max
-		);
+		asc[d] = low;
+		desc[d] = descendingPlace(highNumeric >= 0 ? highNumeric : high, numericCount, max);
 	}
 	return { asc, desc, max, distinct, numericCount };
+}
+
+/** What a value sorts as (strings trimmed and lower-cased, booleans as text), or undefined if ignored. */
+function sortValue(v: unknown): SortValue | undefined {
+	if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+	if (typeof v === 'string') return v.trim().toLowerCase();
+	if (typeof v === 'boolean') return String(v);
+	return undefined;
+}
+
+function addSortValue(seen: Set<SortValue>, v: unknown): void {
+	const value = sortValue(v);
+	if (value !== undefined) seen.add(value);
 }
 
 /** Synonyms by their normalised words joined with a space, each alternative as its normalised words. */
@@ -126,36 +142,52 @@ export function buildEmbeddedIndex(
 	documents: readonly ProfileDocument[],
 	definition: IndexDefinition = PROFILE_INDEX
 ): EmbeddedIndex {
-	const builder = new EmbeddedIndexBuilder(definition);
+	const builder = new EmbeddedIndexBuilder(definition, documents.length);
 	builder.add(documents);
 	return builder.finish();
 }
 
 /**
  * Builds an index from documents added in order, page by page: the texts (most of the work) are
- * tokenised as each page arrives, so the build runs while the next pages are still being read.
+ * tokenised and the facet values collected as each page arrives, so the build runs while the next
+ * pages are still being read, and each document is read once.
  */
 export class EmbeddedIndexBuilder {
 	private readonly documents: ProfileDocument[] = [];
 	private readonly text: TextBuilder;
+	private readonly facets: FacetFieldBuilder[];
 	private readonly stopWords: Set<string>;
 
-	constructor(private readonly definition: IndexDefinition = PROFILE_INDEX) {
+	/**
+	 * `expected`: how many documents will be added, if known (the previous index's size is a good guess
+	 * for a rebuild): per-document arrays are then allocated once at their size.
+	 */
+	constructor(
+		private readonly definition: IndexDefinition = PROFILE_INDEX,
+		expected?: number
+	) {
 		this.stopWords = new Set(definition.stopWords.map((w) => normalizeText(w)));
-		this.text = new TextBuilder(definition.searchableAttributes, this.stopWords);
+		this.text = new TextBuilder(definition.searchableAttributes, this.stopWords, expected);
+		this.facets = definition.filterableAttributes
+			.filter((attribute) => attribute !== '_geo')
+			.map((attribute) => new FacetFieldBuilder(attribute, expected));
 	}
 
 	add(documents: readonly ProfileDocument[]): void {
+		const { facets } = this;
 		for (const doc of documents) {
 			this.documents.push(doc);
-			this.text.add(doc as unknown as Record<string, unknown>);
+			const record = doc as unknown as Record<string, unknown>;
+			this.text.add(record);
+			for (let f = 0; f < facets.length; f++) facets[f].add(record[facets[f].attribute]);
 		}
 	}
 
 	finish(): EmbeddedIndex {
 		const { documents, definition, stopWords } = this;
 		const { text, positions } = this.text.finish();
-		return assembleIndex(documents, definition, stopWords, text, positions);
+		const facets = new Map(this.facets.map((builder) => [builder.attribute, builder.finish()]));
+		return assembleIndex(documents, definition, stopWords, text, positions, facets);
 	}
 }
 
@@ -164,14 +196,11 @@ function assembleIndex(
 	definition: IndexDefinition,
 	stopWords: Set<string>,
 	text: TextIndex,
-	positions: WordPositions
+	positions: WordPositions,
+	facets: Map<string, FacetField>
 ): EmbeddedIndex {
 	const docs = documents as readonly unknown[] as readonly Record<string, unknown>[];
 	const size = documents.length;
-	const facets = new Map<string, FacetField>();
-	for (const attribute of definition.filterableAttributes) {
-		if (attribute !== '_geo') facets.set(attribute, buildFacetField(attribute, docs));
-	}
 	const sortRanks = new Map<string, SortRanks>();
 	for (const attribute of definition.sortableAttributes) {
 		if (attribute !== '_geo') sortRanks.set(attribute, buildSortRanks(docs, attribute));

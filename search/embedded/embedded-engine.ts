@@ -91,7 +91,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	/** The steps of `replaceAllFrom`, for the search worker, which receives the pages as messages. */
 	beginBuild(): void {
 		this.pending = {
-			builder: new EmbeddedIndexBuilder(this.definition),
+			// A rebuild usually holds about as many documents as the index it replaces.
+			builder: new EmbeddedIndexBuilder(this.definition, this.index.size),
 			ids: new Set(),
 			documents: [],
 			duplicates: false

@@ -6,6 +6,7 @@
 import { normalizeFacetValue } from '../filter/ast';
 import { normalizeText } from '../text/normalize';
 import { emptyBitset, setBit, type Bitset } from './bitset';
+import { Column, float64, uint32 } from './column';
 
 export interface FacetField {
 	attribute: string;
@@ -40,126 +41,178 @@ export interface FacetField {
 	empties: Bitset;
 }
 
-type Leaf = string | number | boolean;
-
-function leaves(value: unknown, out: Leaf[]): void {
-	if (Array.isArray(value)) for (const v of value) leaves(v, out);
-	else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-		if (typeof value !== 'number' || Number.isFinite(value)) out.push(value);
+/** A bitset over documents added one by one; sized once the count is known. */
+class GrowingBits {
+	words = new Uint32Array(64);
+	set(d: number): void {
+		const w = d >>> 5;
+		if (w >= this.words.length) {
+			const bigger = new Uint32Array(Math.max(2 * this.words.length, w + 1));
+			bigger.set(this.words);
+			this.words = bigger;
+		}
+		this.words[w] |= 1 << (d & 31);
+	}
+	take(size: number): Bitset {
+		const bits = emptyBitset(size);
+		bits.set(this.words.subarray(0, bits.length));
+		return bits;
 	}
 }
 
-export function buildFacetField(
-	attribute: string,
-	documents: readonly Record<string, unknown>[]
-): FacetField {
-	const size = documents.length;
-	const display: string[] = [];
-	const numericList: number[] = [];
-	const byString = new Map<string, number>();
-	const byNumber = new Map<number, number>();
-	const postingLists: number[][] = [];
-	const docOffsets = new Uint32Array(size + 1);
-	const docValueList: number[] = [];
-	const numOffsets = new Uint32Array(size + 1);
-	const numValueList: number[] = [];
-	const exists = emptyBitset(size);
-	const nulls = emptyBitset(size);
-	const empties = emptyBitset(size);
-	const buffer: Leaf[] = [];
+/**
+ * Builds one attribute's FacetField from documents added in order, so that all fields fill in one pass
+ * over the documents (each document is read once, while it is in cache) and while pages still arrive.
+ */
+export class FacetFieldBuilder {
+	private size = 0;
+	private readonly display: string[] = [];
+	private readonly numericList: number[] = [];
+	private readonly byString = new Map<string, number>();
+	private readonly byNumber = new Map<number, number>();
+	/** Strings as documents spell them: a repeated spelling skips normalising. */
+	private readonly byRaw = new Map<string, number>();
+	/** Per value id: documents holding it, and the last one counted (a repeat in a document counts once). */
+	private readonly counts: number[] = [];
+	private readonly lastDoc: number[] = [];
+	private readonly docOffsets: Column<Uint32Array>;
+	private readonly docValues = new Column(uint32);
+	private readonly numOffsets: Column<Uint32Array>;
+	private readonly numValues = new Column(float64);
+	private readonly exists = new GrowingBits();
+	private readonly nulls = new GrowingBits();
+	private readonly empties = new GrowingBits();
 
-	const valueId = (leaf: Leaf): number => {
-		if (typeof leaf === 'number') {
-			let id = byNumber.get(leaf);
-			if (id === undefined) {
-				id = display.length;
-				byNumber.set(leaf, id);
-				display.push(String(leaf));
-				numericList.push(leaf);
-				postingLists.push([]);
-			}
-			return id;
-		}
-		// Meilisearch indexes booleans as the strings "true" / "false".
-		const text = String(leaf);
-		const key = normalizeFacetValue(text);
-		let id = byString.get(key);
-		if (id === undefined) {
-			id = display.length;
-			byString.set(key, id);
-			display.push(text);
-			numericList.push(Number.NaN);
-			postingLists.push([]);
-		}
-		return id;
-	};
+	/** `expected`: how many documents will be added, if known. */
+	constructor(
+		readonly attribute: string,
+		expected?: number
+	) {
+		const offsets = expected === undefined ? undefined : expected + 1;
+		this.docOffsets = new Column(uint32, offsets);
+		this.numOffsets = new Column(uint32, offsets);
+	}
 
-	for (let d = 0; d < size; d++) {
-		const doc = documents[d];
-		const value = doc[attribute];
-		docOffsets[d] = docValueList.length;
-		numOffsets[d] = numValueList.length;
-		if (value === undefined) continue;
-		setBit(exists, d);
-		if (value === null) setBit(nulls, d);
-		else if (value === '' || (Array.isArray(value) && value.length === 0)) setBit(empties, d);
+	add(value: unknown): void {
+		const d = this.size++;
+		this.docOffsets.push(this.docValues.length);
+		this.numOffsets.push(this.numValues.length);
+		if (value === undefined) return;
+		this.exists.set(d);
+		if (value === null) this.nulls.set(d);
+		else if (value === '' || (Array.isArray(value) && value.length === 0)) this.empties.set(d);
 		else if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
-			setBit(empties, d);
-		buffer.length = 0;
-		leaves(value, buffer);
-		for (const leaf of buffer) {
-			const id = valueId(leaf);
-			const list = postingLists[id];
-			// A value repeated inside one document counts once, as in Meilisearch.
-			if (list.length === 0 || list[list.length - 1] !== d) {
-				list.push(d);
-				docValueList.push(id);
-			}
-			if (typeof leaf === 'number') numValueList.push(leaf);
+			this.empties.set(d);
+		if (Array.isArray(value)) this.addAll(value, d);
+		else this.addLeaf(value, d);
+	}
+
+	private addAll(values: readonly unknown[], d: number): void {
+		for (const value of values) {
+			if (Array.isArray(value)) this.addAll(value, d);
+			else this.addLeaf(value, d);
 		}
 	}
-	docOffsets[size] = docValueList.length;
-	numOffsets[size] = numValueList.length;
 
-	const numeric = Float64Array.from(numericList);
-	const searchable = display.map((v, i) => (Number.isNaN(numeric[i]) ? normalizeText(v).trim() : v));
-	const keys = display.map((v) => normalizeFacetValue(v));
-	const alphaOrder = Uint32Array.from(display.keys()).sort((a, b) => {
-		const na = numeric[a];
-		const nb = numeric[b];
-		const aNum = !Number.isNaN(na);
-		const bNum = !Number.isNaN(nb);
-		if (aNum && bNum) return na - nb;
-		if (aNum !== bNum) return aNum ? -1 : 1;
-		return keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0;
-	});
+	private addLeaf(leaf: unknown, d: number): void {
+		let id: number;
+		if (typeof leaf === 'string') id = this.byRaw.get(leaf) ?? this.stringId(leaf);
+		else if (typeof leaf === 'number') {
+			if (!Number.isFinite(leaf)) return;
+			id = this.byNumber.get(leaf) ?? this.numberId(leaf);
+		}
+		// Meilisearch indexes booleans as the strings "true" / "false".
+		else if (typeof leaf === 'boolean') id = this.stringId(String(leaf));
+		else return;
+		if (this.lastDoc[id] !== d) {
+			this.lastDoc[id] = d;
+			this.counts[id]++;
+			this.docValues.push(id);
+		}
+		if (typeof leaf === 'number') this.numValues.push(leaf);
+	}
 
-	const postings = postingLists.map((l) => Uint32Array.from(l));
-	const words = (size + 31) >>> 5;
-	const dense = postings.map((list) => {
-		if (list.length <= words) return null;
-		const bits = emptyBitset(size);
-		for (let i = 0; i < list.length; i++) setBit(bits, list[i]);
-		return bits;
-	});
-	return {
-		attribute,
-		display,
-		numeric,
-		searchable,
-		alphaOrder,
-		byString,
-		byNumber,
-		postings,
-		dense,
-		valueScanCost: postings.reduce((sum, list) => sum + Math.min(list.length, words), 0),
-		valuesPerDocument: size === 0 ? 0 : docValueList.length / size,
-		docOffsets,
-		docValues: Uint32Array.from(docValueList),
-		numOffsets,
-		numValues: Float64Array.from(numValueList),
-		exists,
-		nulls,
-		empties
-	};
+	private stringId(text: string): number {
+		const key = normalizeFacetValue(text);
+		let id = this.byString.get(key);
+		if (id === undefined) {
+			id = this.newValue(text, Number.NaN);
+			this.byString.set(key, id);
+		}
+		this.byRaw.set(text, id);
+		return id;
+	}
+
+	private numberId(value: number): number {
+		const id = this.newValue(String(value), value);
+		this.byNumber.set(value, id);
+		return id;
+	}
+
+	private newValue(display: string, numeric: number): number {
+		const id = this.display.length;
+		this.display.push(display);
+		this.numericList.push(numeric);
+		this.counts.push(0);
+		this.lastDoc.push(-1);
+		return id;
+	}
+
+	finish(): FacetField {
+		const { size, display, counts } = this;
+		this.docOffsets.push(this.docValues.length);
+		this.numOffsets.push(this.numValues.length);
+		const docOffsets = this.docOffsets.take();
+		const docValues = this.docValues.take();
+
+		const numeric = Float64Array.from(this.numericList);
+		const searchable = display.map((v, i) => (Number.isNaN(numeric[i]) ? normalizeText(v).trim() : v));
+		const keys = display.map((v) => normalizeFacetValue(v));
+		const alphaOrder = Uint32Array.from(display.keys()).sort((a, b) => {
+			const na = numeric[a];
+			const nb = numeric[b];
+			const aNum = !Number.isNaN(na);
+			const bNum = !Number.isNaN(nb);
+			if (aNum && bNum) return na - nb;
+			if (aNum !== bNum) return aNum ? -1 : 1;
+			return keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0;
+		});
+
+		// Counted first, so each value's postings fill in document order straight into their own array.
+		const postings = counts.map((n) => new Uint32Array(n));
+		const fill = new Uint32Array(postings.length);
+		for (let d = 0; d < size; d++) {
+			for (let k = docOffsets[d]; k < docOffsets[d + 1]; k++) {
+				const v = docValues[k];
+				postings[v][fill[v]++] = d;
+			}
+		}
+		const words = (size + 31) >>> 5;
+		const dense = postings.map((list) => {
+			if (list.length <= words) return null;
+			const bits = emptyBitset(size);
+			for (let i = 0; i < list.length; i++) setBit(bits, list[i]);
+			return bits;
+		});
+		return {
+			attribute: this.attribute,
+			display,
+			numeric,
+			searchable,
+			alphaOrder,
+			byString: this.byString,
+			byNumber: this.byNumber,
+			postings,
+			dense,
+			valueScanCost: postings.reduce((sum, list) => sum + Math.min(list.length, words), 0),
+			valuesPerDocument: size === 0 ? 0 : docValues.length / size,
+			docOffsets,
+			docValues,
+			numOffsets: this.numOffsets.take(),
+			numValues: this.numValues.take(),
+			exists: this.exists.take(size),
+			nulls: this.nulls.take(size),
+			empties: this.empties.take(size)
+		};
+	}
 }

@@ -3,11 +3,18 @@
  * reusable scratch arrays stamped with a query epoch, so a query allocates no document-sized memory.
  */
 import type { MatchingStrategy } from '../index-definition';
-import { bitsetToIds, emptyBitset, type Bitset } from './bitset';
+import { andInto, bitsetFromIds, bitsetToIds, emptyBitset, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
-import type { AnalysedQuery } from './query-terms';
+import type { AnalysedQuery, Sequence } from './query-terms';
 import { memoized } from './query-cache';
-import { excludedDocuments, proximityCost, sequenceMatches, termMasks } from './word-order';
+import {
+	excludedDocuments,
+	proximityCost,
+	proximityPlan,
+	sequenceMatches,
+	type ProximityPlan,
+	type SequenceMatches
+} from './word-order';
 
 export interface TextMatches {
 	/** In document order. */
@@ -20,8 +27,26 @@ export interface TextMatches {
 	attributes: Uint16Array;
 	/** Per candidate: matched words found exactly as typed. */
 	exact: Uint8Array;
-	/** Per candidate: the proximity rule's cost (distance between neighbouring matched terms). */
-	proximity: Uint16Array;
+	/**
+	 * Per candidate: the proximity rule's cost (distance between neighbouring matched terms), once it
+	 * was needed for every candidate; null until then. It reads every matched document's words, so
+	 * ranking computes it only for the candidates that can reach the requested page (rank.ts).
+	 */
+	proximity: Uint16Array | null;
+	/** What was matched, for computing the proximity rule on demand. */
+	query: AnalysedQuery;
+}
+
+const plans = new WeakMap<AnalysedQuery, ProximityPlan>();
+
+/** The proximity rule's plan of a query of two or more terms (an analysed query belongs to one index). */
+export function proximityPlanOf(index: EmbeddedIndex, query: AnalysedQuery): ProximityPlan {
+	let plan = plans.get(query);
+	if (!plan) {
+		plan = proximityPlan(index, query.terms, query.sequences);
+		plans.set(query, plan);
+	}
+	return plan;
 }
 
 interface TermScratch {
@@ -61,6 +86,63 @@ function nextEpoch(scratch: TermScratch[]): number {
 
 const positionsByIndex = new WeakMap<EmbeddedIndex, Uint32Array>();
 
+/** Every candidate's proximity cost, computed now if it was not yet. */
+export function proximityOfAll(index: EmbeddedIndex, text: TextMatches): Uint16Array {
+	if (text.proximity === null) {
+		const plan = proximityPlanOf(index, text.query);
+		const costs = new Uint16Array(text.docs.length);
+		for (let i = 0; i < costs.length; i++) costs[i] = proximityCost(index, text.docs[i], plan, text.words[i]);
+		text.proximity = costs;
+	}
+	return text.proximity;
+}
+
+/** The unfiltered matches, memoised per query text. */
+function allMatches(index: EmbeddedIndex, query: AnalysedQuery, strategy: MatchingStrategy): TextMatches {
+	return memoized(index, `text:${strategy}:${query.key}`, () => matchAll(index, query, strategy));
+}
+
+interface MatchBits {
+	bits: Bitset;
+	/** Per bitset word: how many matches come before it, to find a match's place in the arrays. */
+	before: Uint32Array;
+}
+
+const bitsByMatches = new WeakMap<TextMatches, MatchBits>();
+
+/** The memoised matches as a bitset, built once per match set. */
+function bitsOf(index: EmbeddedIndex, all: TextMatches): MatchBits {
+	let known = bitsByMatches.get(all);
+	if (!known) {
+		const bits = bitsetFromIds(index.size, all.docs);
+		const before = new Uint32Array(bits.length);
+		for (let w = 1; w < bits.length; w++) before[w] = before[w - 1] + popcount32(bits[w - 1]);
+		known = { bits, before };
+		bitsByMatches.set(all, known);
+	}
+	return known;
+}
+
+function popcount32(v: number): number {
+	v = v - ((v >>> 1) & 0x55555555);
+	v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+	return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * The documents matching the query within `filter`, without their ranking features, for a search that
+ * ranks nothing (facets only): one AND of bitsets. `filter` is ANDed in place and returned as `bits`.
+ */
+export function matchedWithin(
+	index: EmbeddedIndex,
+	query: AnalysedQuery,
+	strategy: MatchingStrategy,
+	filter: Bitset
+): { docs: Uint32Array; bits: Bitset } {
+	andInto(filter, bitsOf(index, allMatches(index, query, strategy)).bits);
+	return { docs: bitsetToIds(filter), bits: filter };
+}
+
 /** Text matches restricted to a filter; the unfiltered matches are memoised per query text. */
 export function matchText(
 	index: EmbeddedIndex,
@@ -68,18 +150,25 @@ export function matchText(
 	strategy: MatchingStrategy,
 	filter: Bitset | null
 ): TextMatches {
-	const all = memoized(index, `text:${strategy}:${query.key}`, () => matchAll(index, query, strategy));
+	const all = allMatches(index, query, strategy);
 	if (filter === null) return all;
 	let keep = positionsByIndex.get(index);
 	if (!keep) {
 		keep = new Uint32Array(index.size);
 		positionsByIndex.set(index, keep);
 	}
+	// The places of the filtered matches, read off the AND of both bitsets: a pass over the bitset
+	// words and the documents kept, not over every match.
+	const { bits, before } = bitsOf(index, all);
 	let n = 0;
-	const docs = all.docs;
-	for (let i = 0; i < docs.length; i++) {
-		const d = docs[i];
-		if ((filter[d >>> 5] & (1 << (d & 31))) !== 0) keep[n++] = i;
+	for (let w = 0; w < bits.length; w++) {
+		const word = bits[w];
+		let v = word & filter[w];
+		while (v !== 0) {
+			const low = v & -v;
+			keep[n++] = before[w] + popcount32(word & (low - 1));
+			v ^= low;
+		}
 	}
 	const pick = <T extends Uint8Array | Uint16Array | Uint32Array>(source: T, target: T): T => {
 		for (let i = 0; i < n; i++) target[i] = source[keep[i]];
@@ -91,16 +180,21 @@ export function matchText(
 		typos: pick(all.typos, new Uint16Array(n)),
 		attributes: pick(all.attributes, new Uint16Array(n)),
 		exact: pick(all.exact, new Uint8Array(n)),
-		proximity: pick(all.proximity, new Uint16Array(n))
+		proximity: all.proximity && pick(all.proximity, new Uint16Array(n)),
+		query
 	};
 }
 
-/** Merges postings[start, end) of one variant into a term's scratch: fewest typos, best attribute, exact. */
+/**
+ * Merges postings[start, end) of one variant into a term's scratch: fewest typos, best attribute, exact;
+ * only documents in `within`, when given.
+ */
 function visit(
 	index: EmbeddedIndex,
 	slot: TermScratch,
 	stamp: number,
 	firstTermBits: Bitset | null,
+	within: Bitset | null,
 	start: number,
 	end: number,
 	typos: number,
@@ -113,6 +207,7 @@ function visit(
 	const slotExact = slot.exact;
 	for (let i = start; i < end; i++) {
 		const d = postingDocs[i];
+		if (within !== null && (within[d >>> 5] & (1 << (d & 31))) === 0) continue;
 		const attribute = postingAttributes[i];
 		if (stamps[d] !== stamp) {
 			stamps[d] = stamp;
@@ -133,52 +228,48 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 	const scratch = scratchFor(index, terms.length);
 	const { offsets } = index.text;
 	const epochs = new Int32Array(terms.length);
+	for (let t = 0; t < terms.length; t++) epochs[t] = nextEpoch(scratch);
 	// Collected as a bitset so candidates come out in document order, the final tie-break.
 	const firstTermBits = emptyBitset(index.size);
-	for (let t = 0; t < terms.length; t++) {
+	const visitTerm = (t: number, bits: Bitset | null, within: Bitset | null): void => {
 		const term = terms[t];
 		const slot = scratch[t];
-		const stamp = nextEpoch(scratch);
-		epochs[t] = stamp;
-		const bits = t === 0 ? firstTermBits : null;
 		for (const variant of term.variants) {
 			const w = variant.wordId;
-			visit(index, slot, stamp, bits, offsets[w], offsets[w + 1], variant.typos, variant.exact ? 1 : 0);
+			const exact = variant.exact ? 1 : 0;
+			visit(index, slot, epochs[t], bits, within, offsets[w], offsets[w + 1], variant.typos, exact);
 		}
 		const extensions = term.extensions;
-		if (extensions) visit(index, slot, stamp, bits, offsets[extensions.from], offsets[extensions.to], 0, 0);
-	}
-	// Words that must stand together match every term they cover.
-	for (const sequence of sequences) {
-		for (const match of sequenceMatches(index, sequence.parts)) {
-			for (let t = sequence.from; t <= sequence.to; t++) {
-				mergeOne(
-					scratch[t],
-					epochs[t],
-					match.doc,
-					t === sequence.from ? sequence.typos : 0,
-					match.attribute,
-					sequence.exact ? 1 : 0
-				);
-				if (t === 0) firstTermBits[match.doc >>> 5] |= 1 << (match.doc & 31);
-			}
+		if (extensions) {
+			visit(index, slot, epochs[t], bits, within, offsets[extensions.from], offsets[extensions.to], 0, 0);
 		}
-	}
+	};
+	// Words that must stand together match every term they cover.
+	const mergeSequence = (sequence: Sequence, within: Bitset | null): void => {
+		const matches = sequenceMatches(index, sequence.parts, within);
+		const exact = sequence.exact ? 1 : 0;
+		for (let t = sequence.from; t <= sequence.to; t++) {
+			const typos = t === sequence.from ? sequence.typos : 0;
+			mergeAll(scratch[t], epochs[t], matches, typos, exact, t === 0 ? firstTermBits : null);
+		}
+	};
+	// Every strategy ranks only documents matching the first term, so that term and the sequences
+	// covering it come first, and later terms and sequences look only at the documents they found.
+	if (terms.length > 0) visitTerm(0, firstTermBits, null);
+	for (const sequence of sequences) if (sequence.from === 0) mergeSequence(sequence, null);
+	for (let t = 1; t < terms.length; t++) visitTerm(t, null, firstTermBits);
+	for (const sequence of sequences) if (sequence.from > 0) mergeSequence(sequence, firstTermBits);
 	const excluded = excludedDocuments(index, query.negatives);
 
 	const firstTermDocs = terms.length === 0 ? allDocsBut(index, excluded) : bitsetToIds(firstTermBits);
 	const n = firstTermDocs.length;
-	const out: TextMatches = {
+	const out = {
 		docs: new Uint32Array(n),
 		words: new Uint8Array(n),
 		typos: new Uint16Array(n),
 		attributes: new Uint16Array(n),
-		exact: new Uint8Array(n),
-		proximity: new Uint16Array(n)
+		exact: new Uint8Array(n)
 	};
-	const masks = terms.length >= 2 ? termMasks(index, terms, sequences) : null;
-	const last = new Int32Array(terms.length);
-	const best = new Uint8Array(terms.length);
 	let count = 0;
 	for (let i = 0; i < n; i++) {
 		const d = firstTermDocs[i];
@@ -202,8 +293,6 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 		out.typos[count] = typos;
 		out.attributes[count] = attributes;
 		out.exact[count] = exact;
-		out.proximity[count] =
-			masks !== null && words >= 2 ? proximityCost(index, d, masks, words, last, best) : 0;
 		count++;
 	}
 	return {
@@ -212,29 +301,37 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 		typos: out.typos.subarray(0, count),
 		attributes: out.attributes.subarray(0, count),
 		exact: out.exact.subarray(0, count),
-		proximity: out.proximity.subarray(0, count)
+		// Nothing to compute for one term: every candidate costs 0.
+		proximity: terms.length < 2 ? new Uint16Array(count) : null,
+		query
 	};
 }
 
-/** Merges one document into a term's scratch, like `visit` for a single posting. */
-function mergeOne(
+/** Merges a sequence's matches into a term's scratch, like `visit` for postings. */
+function mergeAll(
 	slot: TermScratch,
 	stamp: number,
-	d: number,
+	matches: SequenceMatches,
 	typos: number,
-	attribute: number,
-	exact: number
+	exact: number,
+	firstTermBits: Bitset | null
 ): void {
-	if (slot.stamp[d] !== stamp) {
-		slot.stamp[d] = stamp;
-		slot.typos[d] = typos;
-		slot.attribute[d] = attribute;
-		slot.exact[d] = exact;
-		return;
+	const { docs, attributes } = matches;
+	for (let i = 0; i < docs.length; i++) {
+		const d = docs[i];
+		const attribute = attributes[i];
+		if (firstTermBits !== null) firstTermBits[d >>> 5] |= 1 << (d & 31);
+		if (slot.stamp[d] !== stamp) {
+			slot.stamp[d] = stamp;
+			slot.typos[d] = typos;
+			slot.attribute[d] = attribute;
+			slot.exact[d] = exact;
+			continue;
+		}
+		if (typos < slot.typos[d]) slot.typos[d] = typos;
+		if (attribute < slot.attribute[d]) slot.attribute[d] = attribute;
+		if (exact > slot.exact[d]) slot.exact[d] = exact;
 	}
-	if (typos < slot.typos[d]) slot.typos[d] = typos;
-	if (attribute < slot.attribute[d]) slot.attribute[d] = attribute;
-	if (exact > slot.exact[d]) slot.exact[d] = exact;
 }
 
 /** Every document but the excluded ones: a query of exclusions alone. */

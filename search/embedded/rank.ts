@@ -6,7 +6,8 @@
 import { haversineMeters } from '../geo';
 import type { SortCriterion } from '../sort';
 import { MISSING_RANK, type EmbeddedIndex } from './build-index';
-import type { TextMatches } from './match-text';
+import { proximityOfAll, proximityPlanOf, type TextMatches } from './match-text';
+import { proximityCost } from './word-order';
 import { smallestKeys } from './select-top';
 
 export interface Ranked {
@@ -83,6 +84,55 @@ function packGeo(
 	return bound;
 }
 
+/** Above this many distinct keys of the rules before proximity, every candidate's cost is computed. */
+const MAX_COUNTED_KEYS = 1 << 16;
+
+/**
+ * Packs the proximity rule. Its cost reads each document's words, so it is computed only for the
+ * candidates whose key of the rules before it (`packed`, below `keys`) is among the `end` best: any
+ * other candidate ranks after `end` of them whatever its proximity, and gets the worst cost.
+ */
+function packProximity(
+	index: EmbeddedIndex,
+	packed: Float64Array,
+	text: TextMatches,
+	keys: number,
+	end: number,
+	bound: number
+): void {
+	const n = text.docs.length;
+	let threshold = Infinity;
+	if (keys <= MAX_COUNTED_KEYS && end < n) {
+		const counts = new Uint32Array(keys);
+		for (let i = 0; i < n; i++) counts[packed[i]]++;
+		let seen = 0;
+		for (threshold = 0; threshold < keys; threshold++) {
+			seen += counts[threshold];
+			if (seen >= end) break;
+		}
+		if (seen === n) threshold = Infinity;
+	}
+	if (threshold === Infinity) {
+		packValues(packed, n, proximityOfAll(index, text), bound);
+		return;
+	}
+	const plan = proximityPlanOf(index, text.query);
+	const { docs, words } = text;
+	for (let i = 0; i < n; i++) {
+		const cost = packed[i] <= threshold ? proximityCost(index, docs[i], plan, words[i]) : bound - 1;
+		packed[i] = packed[i] * bound + cost;
+	}
+}
+
+/** How many values one text rule's key takes for a query of `terms` terms. */
+function textRuleBound(index: EmbeddedIndex, rule: string, terms: number): number {
+	if (rule === 'words' || rule === 'exactness') return terms + 1;
+	if (rule === 'typo') return 2 * terms + 1;
+	if (rule === 'proximity') return 8 * Math.max(0, terms - 1) + 1;
+	if (rule === 'attribute') return terms * index.definition.searchableAttributes.length + 1;
+	return 1;
+}
+
 /**
  * Per candidate, the key of the text rules alone (smaller is better; no sort criteria, no tie-break):
  * for one-word prefix answers, which keep it to place documents added later without ranking again.
@@ -91,14 +141,79 @@ export function textRuleKeys(index: EmbeddedIndex, text: TextMatches, terms: num
 	const n = text.docs.length;
 	const packed = new Float64Array(n);
 	for (const rule of index.definition.rankingRules) {
+		const bound = textRuleBound(index, rule, terms);
 		if (rule === 'words') packInverted(packed, n, text.words, terms);
-		else if (rule === 'typo') packValues(packed, n, text.typos, 2 * terms + 1);
-		else if (rule === 'proximity') packValues(packed, n, text.proximity, 8 * Math.max(0, terms - 1) + 1);
-		else if (rule === 'attribute')
-			packValues(packed, n, text.attributes, terms * index.definition.searchableAttributes.length + 1);
+		else if (rule === 'typo') packValues(packed, n, text.typos, bound);
+		else if (rule === 'proximity') packValues(packed, n, proximityOfAll(index, text), bound);
+		else if (rule === 'attribute') packValues(packed, n, text.attributes, bound);
 		else if (rule === 'exactness') packInverted(packed, n, text.exact, terms);
 	}
 	return packed;
+}
+
+/**
+ * How a text-rule key (`textRuleKeys`) splits around the sort rule: key = before × after + its part
+ * after; `span` is what ranking `candidates` of them with `criteria` takes in all (see rankWindow).
+ */
+export function sortSplit(
+	index: EmbeddedIndex,
+	terms: number,
+	criteria: readonly SortCriterion[],
+	candidates: number
+): { after: number; span: number } {
+	let after = 1;
+	let span = Math.max(1, candidates);
+	let sorted = false;
+	for (const rule of index.definition.rankingRules) {
+		if (rule === 'sort') {
+			sorted = true;
+			for (const criterion of criteria) {
+				span *=
+					criterion.kind === 'field'
+						? (index.sortRanks.get(criterion.attribute)?.max ?? 0) + 2
+						: NO_DISTANCE + 2;
+			}
+			continue;
+		}
+		const bound = textRuleBound(index, rule, terms);
+		span *= bound;
+		if (sorted) after *= bound;
+	}
+	return { after, span };
+}
+
+/**
+ * The first `k` of documents that tie on every text rule before the sort rule, by the sort criteria,
+ * then the text rules after it (`after` values below `afterBound`), then the document order, as
+ * rankWindow orders them. `docs` must be ascending.
+ */
+export function rankTied(
+	index: EmbeddedIndex,
+	docs: ArrayLike<number>,
+	after: ArrayLike<number>,
+	afterBound: number,
+	criteria: readonly SortCriterion[],
+	k: number
+): number[] {
+	const n = docs.length;
+	const packed = packedFor(index);
+	packed.fill(0, 0, n);
+	for (const criterion of criteria) {
+		if (criterion.kind === 'field') packField(index, packed, docs, criterion);
+		else packGeo(index, packed, docs, criterion);
+	}
+	for (let i = 0; i < n; i++) packed[i] = (packed[i] * afterBound + after[i]) * n + i;
+	return smallestKeys(packed, n, k).map((i) => docs[i]);
+}
+
+/** Metres from the `_geoPoint` of the sort to each document, when sorting by distance. */
+export function geoDistancesOf(
+	index: EmbeddedIndex,
+	docs: readonly number[],
+	criteria: readonly SortCriterion[]
+): number[] | null {
+	const geo = criteria.find((c) => c.kind === 'geo');
+	return geo ? docs.map((d) => Math.round(distanceOf(index, d, geo.lat, geo.lng))) : null;
 }
 
 /**
@@ -147,7 +262,8 @@ export function rankWindow(
 		} else if (rule === 'proximity') {
 			// Each pair of neighbouring terms costs 0..8 (see word-order.ts).
 			const bound = 8 * Math.max(0, terms - 1) + 1;
-			packValues(packed, n, text.proximity, bound);
+			if (text.proximity !== null) packValues(packed, n, text.proximity, bound);
+			else packProximity(index, packed, text, span / n, end, bound);
 			span *= bound;
 		} else if (rule === 'attribute') {
 			const bound = terms * index.definition.searchableAttributes.length + 1;
@@ -164,11 +280,6 @@ export function rankWindow(
 	for (let i = 0; i < n; i++) packed[i] = packed[i] * n + i;
 	const top = smallestKeys(packed, n, end).slice(offset);
 	const docs = top.map((i) => candidates[i]);
-	return {
-		docs,
-		// Only the page's distances are needed: recomputed rather than kept for every candidate.
-		geoDistances: geoCriterion
-			? docs.map((d) => Math.round(distanceOf(index, d, geoCriterion.lat, geoCriterion.lng)))
-			: null
-	};
+	// Only the page's distances are needed: recomputed rather than kept for every candidate.
+	return { docs, geoDistances: geoDistancesOf(index, docs, criteria) };
 }

@@ -17,12 +17,13 @@ import {
 } from './facet-counts';
 import { filterToBitset } from './filter-bitset';
 import { formatHit } from './format-hit';
-import { matchText, type TextMatches } from './match-text';
+import { matchedWithin, matchText, type TextMatches } from './match-text';
 import { analyseQuery, type AnalysedQuery } from './query-terms';
-import { rankWindow } from './rank';
+import { rankWindow, type Ranked } from './rank';
 import { memoized } from './query-cache';
-import { filteredShortPrefix, shortPrefixAnswer } from './short-prefix';
+import { filteredShortPrefix, shortPrefixAnswer, sortedShortPrefix } from './short-prefix';
 import type { FilterNode } from '../filter/ast';
+import type { SortCriterion } from '../sort';
 
 interface Candidates {
 	/** Matching documents; in document order for a placeholder search. */
@@ -30,7 +31,7 @@ interface Candidates {
 	text: TextMatches | null;
 	analysed: AnalysedQuery;
 	/** The requested window, already ranked (precomputed short prefixes, filtered placeholders). */
-	page: number[] | null;
+	page: Ranked | null;
 }
 
 function findCandidates(
@@ -38,7 +39,11 @@ function findCandidates(
 	q: string,
 	filter: FilterNode | null,
 	strategy: MatchingStrategy,
-	window: { offset: number; limit: number; sorted: boolean } = { offset: 0, limit: 0, sorted: false }
+	window: { offset: number; limit: number; sort: readonly SortCriterion[] } = {
+		offset: 0,
+		limit: 0,
+		sort: []
+	}
 ): Candidates {
 	const filterBits = filter ? filterToBitset(index, filter) : null;
 	// Capped here as well: pages and alerts reach the engine without the public endpoint's validation.
@@ -48,15 +53,29 @@ function findCandidates(
 		if (!filterBits)
 			return { hits: hitSetOf(index, index.allIds, index.all), text: null, analysed, page: null };
 		// Document order: the window is read off the bitset, and the ids are listed only if a count needs them.
-		const page = window.sorted ? null : idsInWindow(filterBits, window.offset, window.limit);
+		const page =
+			window.sort.length > 0
+				? null
+				: { docs: idsInWindow(filterBits, window.offset, window.limit), geoDistances: null };
 		return { hits: hitSetOf(index, null, filterBits), text: null, analysed, page };
 	}
-	// A sort rule ranks inside the text rules' ties, so a sorted search ranks its hits itself.
-	const short = window.sorted ? null : shortPrefixAnswer(index, analysed, strategy);
-	if (short) {
-		const hits = filteredShortPrefix(short, filterBits, window.offset, window.limit);
-		const ids = hits.bits === short.bits ? short.docs : null;
-		return { hits: hitSetOf(index, ids, hits.bits, hits.total), text: null, analysed, page: hits.page };
+	const short = shortPrefixAnswer(index, analysed, strategy);
+	if (short && (window.sort.length === 0 || short.keys !== null)) {
+		const sorted = window.sort.length > 0;
+		const hits = filteredShortPrefix(short, filterBits, window.offset, sorted ? 0 : window.limit);
+		// A sort rule ranks inside the text rules' ties: the order is walked group by group.
+		const page = sorted
+			? sortedShortPrefix(index, short, hits, window.sort, window.offset, window.limit)
+			: { docs: hits.page, geoDistances: null };
+		if (page) {
+			const ids = hits.bits === short.bits ? short.docs : null;
+			return { hits: hitSetOf(index, ids, hits.bits, hits.total), text: null, analysed, page };
+		}
+	}
+	if (window.limit === 0 && filterBits !== null) {
+		// Nothing to rank (facets only): the matches within the filter are one AND of bitsets.
+		const hits = matchedWithin(index, analysed, strategy, filterBits);
+		return { hits: hitSetOf(index, hits.docs, hits.bits), text: null, analysed, page: null };
 	}
 	const text = matchText(index, analysed, strategy, filterBits);
 	// Exclusions alone ("-bouw") rank like a placeholder search: in document order.
@@ -107,19 +126,19 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 	const window = hitWindow(plan, maxTotalHits);
 	const candidates = findCandidates(index, plan.q, plan.filter, plan.matchingStrategy, {
 		...window,
-		sorted: plan.sort.length > 0
+		sort: plan.sort
 	});
-	const ranked = candidates.page
-		? { docs: candidates.page, geoDistances: null }
-		: rankWindow(
-				index,
-				candidates.hits.ids(),
-				candidates.text,
-				candidates.analysed.terms.length,
-				plan.sort,
-				window.offset,
-				window.limit
-			);
+	const ranked =
+		candidates.page ??
+		rankWindow(
+			index,
+			candidates.hits.ids(),
+			candidates.text,
+			candidates.analysed.terms.length,
+			plan.sort,
+			window.offset,
+			window.limit
+		);
 	const formatOptions = {
 		...plan,
 		// Without query words nothing is highlighted: the texts need not be split into words for it.

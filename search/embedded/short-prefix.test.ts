@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPagedResult, type SearchQuery } from '../engine';
-import { planFilter } from '../query-plan';
+import { planFilter, planQuery } from '../query-plan';
 import { randomProfileDocuments, seededRandom } from '../testing/random-documents';
 import { createEmbeddedEngine } from './embedded-engine';
 import { computeFacets, hitSetOf } from './facet-counts';
@@ -66,5 +67,48 @@ describe('precomputed one- and two-letter prefixes', () => {
 			expect(result.totalHits).toBe(expected.total);
 			expect(result.facetDistribution).toEqual(expected.facetDistribution);
 		}
+	});
+
+	it('answer sorted searches (by date, distance, hours) with the same page, distances and totals as ranking the filtered matches', async () => {
+		const sorts: SearchQuery['sort'][] = [
+			['updatedAt:desc'],
+			['publishedAt:asc'],
+			['_geoPoint(52.37, 4.89):asc'],
+			['hoursMax:desc', 'updatedAt:desc'],
+			['_geoPoint(51.92, 4.48):desc', 'publishedAt:desc']
+		];
+		await fc.assert(
+			fc.asyncProperty(
+				fc.constantFrom(...prefixes),
+				fc.constantFrom(...filters),
+				fc.constantFrom(...sorts),
+				fc.integer({ min: 1, max: 6 }),
+				fc.constantFrom(0, 1, 5, 20),
+				async (q, filter, sort, page, hitsPerPage) => {
+					const query: SearchQuery = {
+						indexUid: index.definition.uid,
+						q,
+						filter,
+						sort,
+						hitsPerPage,
+						page,
+						attributesToRetrieve: ['id']
+					};
+					const [result] = (await engine.multiSearch({ queries: [query] })).results;
+					if (!isPagedResult(result)) throw new Error('expected a paged result');
+					const plan = planQuery(query, index.definition);
+					const node = planFilter(filter, index.definition);
+					const analysed = analyseQuery(index, q);
+					const matches = matchText(index, analysed, 'last', node ? filterToBitset(index, node) : null);
+					const offset = (page - 1) * hitsPerPage;
+					const ranked = rankWindow(index, matches.docs, matches, 1, plan.sort, offset, hitsPerPage);
+					expect(result.hits.map((h) => [h.id, h._geoDistance])).toEqual(
+						ranked.docs.map((d, i) => [index.documents[d].id, ranked.geoDistances?.[i]])
+					);
+					expect(result.totalHits).toBe(matches.docs.length);
+				}
+			),
+			{ numRuns: 150 }
+		);
 	});
 });

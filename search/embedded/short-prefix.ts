@@ -14,7 +14,8 @@ import { andInto, bitsetFromIds, popcount, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
 import { matchText } from './match-text';
 import { analyseQuery, type AnalysedQuery } from './query-terms';
-import { textRuleKeys } from './rank';
+import { geoDistancesOf, rankTied, sortSplit, textRuleKeys, type Ranked } from './rank';
+import type { SortCriterion } from '../sort';
 
 /** One- and two-letter prefixes: below Meilisearch's smallest typo word size, whatever the settings. */
 export const SHORT_PREFIX_LETTERS = 2;
@@ -215,6 +216,54 @@ export function filteredShortPrefix(
 		seen++;
 	}
 	return { bits: filter, total: popcount(filter), page };
+}
+
+/**
+ * The requested window of a short prefix's filtered matches (`hits`) in a SORTED search. The sort rule
+ * ranks inside the text rules before it, so the precomputed order is walked in groups that tie on
+ * those rules (their part of the stored key), and only the groups reaching the window are ranked, by
+ * the sort criteria, the text rules after the sort rule (the rest of the key), then the document. Null
+ * when the answer stores no keys or the general path would refuse the sort (too many criteria).
+ */
+export function sortedShortPrefix(
+	index: EmbeddedIndex,
+	answer: ShortPrefixAnswer,
+	hits: ShortPrefixHits,
+	criteria: readonly SortCriterion[],
+	offset: number,
+	limit: number
+): Ranked | null {
+	const { order, keys } = answer;
+	if (keys === null) return null;
+	if (limit === 0) return { docs: [], geoDistances: geoDistancesOf(index, [], criteria) };
+	const { after, span } = sortSplit(index, 1, criteria, hits.total);
+	if (span >= Number.MAX_SAFE_INTEGER) return null;
+	const { bits } = hits;
+	const end = offset + limit;
+	const page: number[] = [];
+	// A group's filtered members as document × after + their key's part after the sort rule.
+	const members: number[] = [];
+	let seen = 0;
+	for (let i = 0; i < order.length && seen < end;) {
+		const group = Math.floor(keys[i] / after);
+		members.length = 0;
+		let j = i;
+		for (; j < order.length && Math.floor(keys[j] / after) === group; j++) {
+			const d = order[j];
+			if ((bits[d >>> 5] & (1 << (d & 31))) !== 0) members.push(d * after + (keys[j] % after));
+		}
+		if (seen + members.length > offset) {
+			// rankTied breaks ties by position: in document order, as rankWindow's candidates are.
+			const packed = Float64Array.from(members).sort();
+			const docs = Uint32Array.from(packed, (x) => Math.floor(x / after));
+			const rests = Uint16Array.from(packed, (x) => x % after);
+			const ranked = rankTied(index, docs, rests, after, criteria, end - seen);
+			for (let k = Math.max(0, offset - seen); k < ranked.length; k++) page.push(ranked[k]);
+		}
+		seen += members.length;
+		i = j;
+	}
+	return { docs: page, geoDistances: geoDistancesOf(index, page, criteria) };
 }
 
 /** Every one- and two-letter prefix of the vocabulary, most common first letters first. */
