@@ -5,7 +5,7 @@
  */
 import { normalizeFacetValue } from '../filter/ast';
 import { normalizeText } from '../text/normalize';
-import { emptyBitset, setBit, type Bitset } from './bitset';
+import { bitsetFromIds, emptyBitset, type Bitset } from './bitset';
 import { Column, float64, uint32 } from './column';
 
 export interface FacetField {
@@ -188,12 +188,7 @@ export class FacetFieldBuilder {
 			}
 		}
 		const words = (size + 31) >>> 5;
-		const dense = postings.map((list) => {
-			if (list.length <= words) return null;
-			const bits = emptyBitset(size);
-			for (let i = 0; i < list.length; i++) setBit(bits, list[i]);
-			return bits;
-		});
+		const dense = postings.map((list) => (list.length <= words ? null : bitsetFromIds(size, list)));
 		return {
 			attribute: this.attribute,
 			display,

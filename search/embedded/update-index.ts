@@ -12,7 +12,7 @@
  * closes its gap (later documents move up by one per removal before them), new ones come last.
  */
 import type { ProfileDocument } from '../document';
-import { setBit, emptyBitset, fullBitset, type Bitset } from './bitset';
+import { bitsetFromIds, emptyBitset, fullBitset, setBit, type Bitset } from './bitset';
 import {
 	buildEmbeddedIndex,
 	compareSortValues,
@@ -534,9 +534,7 @@ function mergeFacetField(old: FacetField, small: FacetField, change: Change, siz
 		if (list.length <= words) return null;
 		const v = ids === null ? k : ids[k];
 		if (sameWords && !shifted && !touched[v] && v < old.dense.length && old.dense[v]) return old.dense[v];
-		const bits = emptyBitset(size);
-		for (let p = 0; p < list.length; p++) setBit(bits, list[p]);
-		return bits;
+		return bitsetFromIds(size, list);
 	});
 	return {
 		attribute: old.attribute,
