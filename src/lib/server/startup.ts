@@ -11,12 +11,12 @@ import { searchIndexRefreshJob, searchStep } from './search-service/register';
 
 /**
  * What the service starts after connecting and migrating, in this order. Demo data comes first: the
- * search index is built from what it publishes; the background jobs come once search answers, and the
- * publication refresh last, in the background (it mirrors its changes into the index).
+ * search index is built from what it publishes; the background jobs come last, once search answers.
  * Jobs of scope `cluster` run once per period across all instances; see jobs/periodic.ts.
  */
 export const startupSteps: readonly StartupStep[] = [
 	demoDataStep,
+	publicationRefreshStep,
 	searchStep,
 	periodicJobsStep('background jobs', [
 		outboxJob(),
@@ -26,6 +26,5 @@ export const startupSteps: readonly StartupStep[] = [
 		rateLimitCleanupJob,
 		usedChallengesCleanupJob,
 		searchIndexRefreshJob
-	]),
-	publicationRefreshStep()
+	])
 ];
