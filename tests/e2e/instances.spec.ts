@@ -23,7 +23,8 @@ const ports = [basePort, basePort + 1, basePort + 2];
 const urls = ports.map((p) => `http://127.0.0.1:${p}`);
 
 test.describe('three instances on one PostgreSQL database', () => {
-	// Several instances share a PostgreSQL server; embedded PGlite belongs to one process.
+	// Skipped only on an embedded run: several instances need a shared PostgreSQL server, while embedded
+	// PGlite belongs to one process. CI sets DATABASE_URL, so this always runs there.
 	test.skip(!databaseUrl, 'needs DATABASE_URL: embedded PGlite serves a single instance');
 	test.describe.configure({ mode: 'serial' });
 

@@ -229,7 +229,8 @@ describe('register, verify, approve', () => {
 		expect(await verifyEmail(db.sql, later, await verificationToken(email))).toBe(true);
 	});
 
-	// PGlite has one connection, so two transactions cannot overlap there; CI runs this on PostgreSQL.
+	// Skipped on embedded PGlite only: it has one connection, so two transactions cannot overlap there.
+	// CI sets DATABASE_URL, so this always runs there.
 	it.skipIf(!usesPostgres())(
 		'answers two registrations of one address at the same moment without an error',
 		async () => {
