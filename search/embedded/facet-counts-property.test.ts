@@ -6,35 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { randomProfileDocuments, seededRandom } from '../testing/random-documents';
-import type { EmbeddedIndex } from './build-index';
-import { createEmbeddedEngine } from './embedded-engine';
+import { indexWithWrites, plainCounts } from '../testing/facet-fixtures';
+import { seededRandom } from '../testing/random-documents';
 import { countValues, hitSetOf, type CountWay } from './facet-counts';
 import { valueCombinations } from './value-combinations';
 
 const WAYS: (CountWay | undefined)[] = [undefined, 'hits', 'misses', 'values'];
-
-function plainCounts(index: EmbeddedIndex, attribute: string, hits: readonly number[]): number[] {
-	const field = index.facets.get(attribute)!;
-	const counts = new Array<number>(field.display.length).fill(0);
-	for (const d of hits) {
-		for (let j = field.docOffsets[d]; j < field.docOffsets[d + 1]; j++) counts[field.docValues[j]]++;
-	}
-	return counts;
-}
-
-async function indexOf(size: number, seed: number, writes: number): Promise<EmbeddedIndex> {
-	const documents = randomProfileDocuments(size, seed);
-	const engine = createEmbeddedEngine({ documents: documents.slice(0, size - writes) });
-	// Replace some documents with others' values and add the rest: the merged fields must count alike.
-	if (writes > 0) {
-		const changed = documents.slice(0, writes).map((doc, i) => ({ ...documents[size - 1 - i], id: doc.id }));
-		await engine.upsert(changed);
-		await engine.upsert(documents.slice(size - writes));
-		await engine.remove([documents[writes].id]);
-	}
-	return engine.snapshot;
-}
 
 describe('facet counting ways', () => {
 	it('all give the plain counts, with and without combination tables', async () => {
@@ -45,7 +22,7 @@ describe('facet counting ways', () => {
 				fc.integer({ min: 0, max: 30 }),
 				fc.constantFrom(0, 0.01, 0.2, 0.5, 0.8, 0.99, 1),
 				async (size, seed, writes, share) => {
-					const index = await indexOf(size, seed, Math.min(writes, size >> 1));
+					const index = await indexWithWrites(size, seed, Math.min(writes, size >> 1));
 					const rnd = seededRandom(seed);
 					const hits = [...Array(index.size).keys()].filter(() => share === 1 || rnd() < share);
 					const ids = Uint32Array.from(hits);
@@ -63,7 +40,7 @@ describe('facet counting ways', () => {
 	});
 
 	it('has fields with and without a combination table at the sizes tested', async () => {
-		const index = await indexOf(400, 5, 10);
+		const index = await indexWithWrites(400, 5, 10);
 		const tables = [...index.facets.values()].map((field) => valueCombinations(field) !== null);
 		expect(tables).toContain(true);
 		expect(tables).toContain(false);
