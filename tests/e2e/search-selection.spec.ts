@@ -60,6 +60,11 @@ test.describe('without JavaScript', () => {
 
 test.describe('with JavaScript', () => {
 	test('the pick survives paging, Back and reload, and the control stays in sight', async ({ page }) => {
+		// A slow connection, as on a cheap phone: the URL of page 2 shows before its results do.
+		await page.route('**/api/search**', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 400));
+			await route.continue();
+		});
 		await page.goto('/kandidaten');
 		await expect(interest(page)).toHaveAccessibleName('Interesse tonen (0)');
 		const refs = [await refOf(page, 0), await refOf(page, 2)];
@@ -69,6 +74,10 @@ test.describe('with JavaScript', () => {
 		await expect(page.locator('.kv-interest')).toHaveCSS('position', 'sticky');
 		await page.getByRole('button', { name: 'Volgende' }).click();
 		await expect(page).toHaveURL(/pagina=2/);
+		// The URL changes before the results of page 2 arrive; read a pick only once they show.
+		await expect(
+			page.getByRole('navigation', { name: 'Paginering' }).locator('[aria-current=page]')
+		).toHaveText('Pagina 2');
 		// The pick stays out of the URL (a shared search link does not share it).
 		expect(page.url()).not.toContain('kandidaat=');
 		refs.push(await refOf(page, 1));
