@@ -52,6 +52,7 @@ import {
 	type Workplace
 } from '../src/lib/search-page/search-query';
 import { AVAILABILITY, searchHref, type SearchState } from '../src/lib/search-page/search-state';
+import { HIT_ATTRIBUTES } from '../src/lib/search-page/search-view';
 import type { Queryable } from '../src/lib/server/db/database';
 import { storeOf } from '../src/lib/server/rate-limit/rate-limit';
 import { handleMultiSearch, searchLimit } from '../src/lib/server/search-service/public-endpoint';
@@ -358,6 +359,7 @@ function instantSearchBody(state: SearchState, workplace: Workplace | null, now:
 	const common = {
 		indexUid: PROFILE_INDEX_UID,
 		q: state.q,
+		attributesToRetrieve: [...HIT_ATTRIBUTES],
 		attributesToHighlight: ['title', 'summary'],
 		highlightPreTag: HIGHLIGHT_PRE,
 		highlightPostTag: HIGHLIGHT_POST,

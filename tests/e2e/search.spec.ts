@@ -40,6 +40,29 @@ test.describe('with JavaScript (instantsearch.js on /api/search)', () => {
 		await expect(page.getByLabel('Kan mijn werkplek bereiken')).toHaveValue('Utrecht');
 	});
 
+	test('a keystroke downloads only what the result cards show', async ({ page }) => {
+		await page.goto('/kandidaten');
+		const answer = page.waitForResponse(
+			(r) =>
+				r.url().includes('/api/search/multi-search') && !!r.request().postData()?.includes('"q":"schoon"')
+		);
+		await page.getByLabel('Zoek op werk, taak of vaardigheid').fill('schoon');
+		const { results } = (await (await answer).json()) as { results: { hits: Record<string, unknown>[] }[] };
+		const hits = results.flatMap((r) => r.hits);
+		expect(hits.length).toBeGreaterThan(0);
+		// Not the places a candidate can reach, their competences or when they were published: 20 whole
+		// documents are about 50 KB per keystroke on a phone.
+		const card = ['id', 'title', 'summary', 'regionName', 'municipalityName', 'hoursMin', 'hoursMax'];
+		const more = ['hoursBand', 'availability', 'educationLevel', 'taskTypes', 'driversLicence', 'updatedAt'];
+		for (const hit of hits) {
+			expect(
+				Object.keys(hit)
+					.filter((key) => key !== '_formatted')
+					.sort()
+			).toEqual([...card, ...more].sort());
+		}
+	});
+
 	test('typing, refining facets and a range updates results and counts that agree with the database', async ({
 		page
 	}) => {

@@ -12,7 +12,7 @@ import { PROFILE_INDEX_UID } from '$search/document';
 import { FACETS, HITS_PER_PAGE } from './facets';
 import { baseFilters, sortOf, type Workplace } from './search-query';
 import type { SearchState } from './search-state';
-import { toHitView, type SearchView } from './search-view';
+import { HIT_ATTRIBUTES, toHitView, type SearchView } from './search-view';
 
 const noop = () => {};
 
@@ -26,6 +26,7 @@ function configureParams(state: SearchState, workplace: Workplace | null) {
 	return {
 		hitsPerPage: HITS_PER_PAGE,
 		facets: ['hoursPerWeek'],
+		attributesToRetrieve: [...HIT_ATTRIBUTES],
 		attributesToHighlight: ['title', 'summary'],
 		...(filters.length ? { filters: filters.join(' AND ') } : {})
 	};

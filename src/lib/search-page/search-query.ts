@@ -8,6 +8,7 @@ import type {
 } from '$search/engine';
 import { PROFILE_INDEX_UID } from '$search/document';
 import { FACET_ATTRIBUTES, HITS_PER_PAGE } from './facets';
+import { HIT_ATTRIBUTES } from './search-view';
 import { AVAILABILITY_MATCHES } from '$lib/reference/published-values';
 import type { SearchState } from './search-state';
 
@@ -72,6 +73,7 @@ export function buildSearchRequest(
 		facets: [...FACET_ATTRIBUTES, 'hoursPerWeek'],
 		hitsPerPage: HITS_PER_PAGE,
 		page: state.page,
+		attributesToRetrieve: [...HIT_ATTRIBUTES],
 		attributesToHighlight: ['title', 'summary'],
 		highlightPreTag: HIGHLIGHT_PRE,
 		highlightPostTag: HIGHLIGHT_POST,

@@ -1,3 +1,4 @@
+import type { ProfileDocument } from '$search/document';
 import type { FacetDistribution, FacetStats, Hit } from '$search/engine';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './search-query';
 
@@ -52,6 +53,27 @@ export function highlightParts(value: unknown): TextPart[] {
 	if (rest) parts.push({ text: rest, match: false });
 	return parts;
 }
+
+/**
+ * The attributes a result card shows, and so the only ones a search asks for (`attributesToRetrieve`):
+ * a whole document is about 2.6 KB of JSON, most of it lists the card never shows, and every keystroke
+ * on a cheap phone would download 20 of them. `toHitView` reads nothing else.
+ */
+export const HIT_ATTRIBUTES = [
+	'id',
+	'title',
+	'summary',
+	'regionName',
+	'municipalityName',
+	'hoursMin',
+	'hoursMax',
+	'hoursBand',
+	'availability',
+	'educationLevel',
+	'taskTypes',
+	'driversLicence',
+	'updatedAt'
+] as const satisfies readonly (keyof ProfileDocument)[];
 
 /** `highlighted` holds the already highlighted title and summary (Meilisearch `_formatted`). */
 export function toHitView(hit: Hit, highlighted: { title?: unknown; summary?: unknown } = {}): HitView {
