@@ -40,6 +40,20 @@ test.describe('with JavaScript (instantsearch.js on /api/search)', () => {
 		await expect(page.getByLabel('Kan mijn werkplek bereiken')).toHaveValue('Utrecht');
 	});
 
+	test('opening the page costs no search until the visitor changes something', async ({ page }) => {
+		const searches: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/api/search')) searches.push(request.postData() ?? '');
+		});
+		await page.goto('/kandidaten', { waitUntil: 'networkidle' });
+		// The server already rendered these results; asking again would double every page view's work.
+		expect(searches).toEqual([]);
+		const answered = page.waitForResponse((r) => !!r.request().postData()?.includes('"q":"schoonmaken"'));
+		await page.getByLabel('Zoek op werk, taak of vaardigheid').fill('schoonmaken');
+		await answered;
+		await expect(page.locator('.kv-result mark').first()).toHaveText(/^schoonma/i);
+	});
+
 	test('a keystroke downloads only what the result cards show', async ({ page }) => {
 		await page.goto('/kandidaten');
 		const answer = page.waitForResponse(

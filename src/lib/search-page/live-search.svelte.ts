@@ -50,13 +50,27 @@ function uiStateFor(state: SearchState, workplace: Workplace | null): UiState {
  * The browser side of the search page: instantsearch.js with instant-meilisearch, talking to our own
  * `/api/search`. Its widgets are headless (connectors): the page renders the same markup as the server
  * did, from `view`, so the page looks and behaves the same with and without JavaScript.
+ *
+ * It searches only once the visitor changes something: the server has just rendered the results of the
+ * page's own state, and asking for them again would cost every page view two more searches (one of them
+ * instant-meilisearch's facet probe, which fetches whole documents).
  */
 export class LiveSearch {
 	view = $state<SearchView | null>(null);
 	error = $state(false);
-	#search: InstantSearch;
+	#search: InstantSearch | null = null;
 
-	constructor(state: SearchState, workplace: Workplace | null) {
+	update(state: SearchState, workplace: Workplace | null) {
+		this.error = false;
+		if (this.#search) this.#search.setUiState(uiStateFor(state, workplace));
+		else this.#start(state, workplace);
+	}
+
+	dispose() {
+		this.#search?.dispose();
+	}
+
+	#start(state: SearchState, workplace: Workplace | null) {
 		const { searchClient } = instantMeiliSearch(`${location.origin}/api/search`, '', {
 			finitePagination: true,
 			primaryKey: 'id'
@@ -67,13 +81,13 @@ export class LiveSearch {
 		];
 		if (workplace)
 			sortItems.push({ label: 'Dichtstbij', value: indexNameFor({ ...state, sort: 'afstand' }, workplace) });
-		this.#search = instantsearch({
+		const search = instantsearch({
 			indexName: PROFILE_INDEX_UID,
 			searchClient,
 			initialUiState: uiStateFor(state, workplace),
 			future: { preserveSharedStateOnUnmount: true }
 		});
-		this.#search.addWidgets([
+		search.addWidgets([
 			connectConfigure(noop)({ searchParameters: configureParams(state, workplace) }),
 			connectSearchBox(noop)({}),
 			connectSortBy(noop)({ items: sortItems }),
@@ -82,25 +96,14 @@ export class LiveSearch {
 				connectRefinementList(noop)({ attribute: f.attribute, limit: 400, operator: 'or' })
 			)
 		]);
-		this.#search.on('render', () => this.#collect());
-		this.#search.on('error', () => (this.error = true));
+		search.on('render', () => this.#collect(search));
+		search.on('error', () => (this.error = true));
+		this.#search = search;
+		search.start();
 	}
 
-	start() {
-		this.#search.start();
-	}
-
-	update(state: SearchState, workplace: Workplace | null) {
-		this.error = false;
-		this.#search.setUiState(uiStateFor(state, workplace));
-	}
-
-	dispose() {
-		this.#search.dispose();
-	}
-
-	#collect() {
-		const results = this.#search.mainIndex.getResults();
+	#collect(search: InstantSearch) {
+		const results = search.mainIndex.getResults();
 		if (!results) return;
 		const facets: SearchView['facets'] = {};
 		for (const facet of FACETS) {
