@@ -121,9 +121,9 @@ function addSortValue(seen: Set<SortValue>, v: unknown): void {
 	if (value !== undefined) seen.add(value);
 }
 
-export function newHitTexts(definition: IndexDefinition, size: number): HitTexts | null {
+function newHitTexts(definition: IndexDefinition): HitTexts | null {
 	const attributes = definition.displayedAttributes as readonly string[];
-	return writableAsText(attributes) ? new HitTexts(attributes, size) : null;
+	return writableAsText(attributes) ? new HitTexts(attributes) : null;
 }
 
 /** Synonyms by their normalised words joined with a space, each alternative as its normalised words. */
@@ -236,6 +236,6 @@ function assembleIndex(
 		geoLng,
 		synonyms: buildSynonyms(definition),
 		stopWords,
-		hitTexts: newHitTexts(definition, size)
+		hitTexts: newHitTexts(definition)
 	};
 }

@@ -65,7 +65,12 @@ function oddDocuments(): ProfileDocument[] {
 	delete missing.hoursPerWeek;
 	return [
 		missing as unknown as ProfileDocument,
-		{ ...b, id: 'odd-undefined', municipality: undefined, summary: 'Zorg "thuis" \\ \u2028 😀 \ud800' },
+		{
+			...b,
+			id: 'odd-undefined',
+			municipality: undefined as unknown as null,
+			summary: 'Zorg "thuis" \\ \u2028 😀 \ud800'
+		},
 		{ ...c, id: 'odd-numbers', hoursMin: Number.NaN, hoursMax: Infinity, hoursPerWeek: [-0, 1.5e300] },
 		{
 			...d,

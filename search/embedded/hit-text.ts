@@ -48,29 +48,25 @@ export function writableAsText(attributes: readonly string[]): boolean {
 export class HitTexts {
 	private readonly keys: string[];
 	private readonly width: number;
-	private texts: (DocumentText | undefined)[];
+	/** By document number: a Map, as only the documents shown have one (an array would go sparse). */
+	private readonly texts = new Map<number, DocumentText>();
 	private chars = 0;
 
-	constructor(
-		readonly attributes: readonly string[],
-		size: number
-	) {
+	constructor(readonly attributes: readonly string[]) {
 		this.keys = attributes.map((a) => ',' + JSON.stringify(a) + ':');
 		this.width = attributes.length;
-		this.texts = new Array<DocumentText | undefined>(size);
 	}
 
 	/**
-	 * The texts for the index after a write: `fromOld[d]` is the old number of new document d when it is
-	 * unchanged, or -1 (its text is made anew when it is next a hit).
+	 * The texts for the index after a write: `toNew[o]` is the new number of old document o when it is
+	 * unchanged, or -1 when it was removed or replaced (its text is made anew when it is next a hit).
 	 */
-	carriedOver(fromOld: Int32Array): HitTexts {
-		const next = new HitTexts(this.attributes, fromOld.length);
-		for (let d = 0; d < fromOld.length; d++) {
-			const o = fromOld[d];
-			const text = o < 0 ? undefined : this.texts[o];
-			if (text === undefined) continue;
-			next.texts[d] = text;
+	carriedOver(toNew: Int32Array): HitTexts {
+		const next = new HitTexts(this.attributes);
+		for (const [o, text] of this.texts) {
+			const d = toNew[o];
+			if (d < 0) continue;
+			next.texts.set(d, text);
 			next.chars += text.plain.length + text.formatted.length;
 		}
 		return next;
@@ -78,12 +74,12 @@ export class HitTexts {
 
 	/** Document d's texts, cached while the budget lasts. */
 	textOf(d: number, document: Record<string, unknown>): DocumentText {
-		const cached = this.texts[d];
+		const cached = this.texts.get(d);
 		if (cached !== undefined) return cached;
 		const text = this.make(document);
 		const size = text.plain.length + text.formatted.length;
 		if (this.chars + size <= BUDGET_CHARS) {
-			this.texts[d] = text;
+			this.texts.set(d, text);
 			this.chars += size;
 		}
 		return text;

@@ -112,7 +112,7 @@ export function updateEmbeddedIndex(
 		synonyms: old.synonyms,
 		stopWords: old.stopWords,
 		// Only unchanged documents keep their text: a replaced one is written anew from its new version.
-		hitTexts: old.hitTexts?.carriedOver(fromOld) ?? null
+		hitTexts: old.hitTexts?.carriedOver(toNew) ?? null
 	};
 	carryShortPrefixes(old, next, small, toNew, dirty);
 	return next;
