@@ -48,6 +48,7 @@ export function writableAsText(attributes: readonly string[]): boolean {
 export class HitTexts {
 	private readonly keys: string[];
 	private readonly width: number;
+	private readonly positionOf: Map<string, number>;
 	/** By document number: a Map, as only the documents shown have one (an array would go sparse). */
 	private readonly texts = new Map<number, DocumentText>();
 	private chars = 0;
@@ -55,6 +56,7 @@ export class HitTexts {
 	constructor(readonly attributes: readonly string[]) {
 		this.keys = attributes.map((a) => ',' + JSON.stringify(a) + ':');
 		this.width = attributes.length;
+		this.positionOf = new Map(attributes.map((a, i) => [a, i]));
 	}
 
 	/**
@@ -107,7 +109,7 @@ export class HitTexts {
 
 	/** How a request writes its hits: which attributes, and which are formatted per request. */
 	layout(options: FormatOptions): HitLayout {
-		const index = new Map(this.attributes.map((a, i) => [a, i]));
+		const index = this.positionOf;
 		const retrieve = new Uint8Array(this.width);
 		for (const a of options.retrieve) retrieve[index.get(a)!] = 1;
 		const formatted = new Uint8Array(this.width);
