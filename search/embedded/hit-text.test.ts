@@ -14,7 +14,8 @@ import { PARITY_DOCUMENTS } from '../conformance/parity-documents';
 import { PROFILE_INDEX } from '../index-definition';
 import { randomProfileDocuments } from '../testing/random-documents';
 import { createEmbeddedEngine, type EmbeddedSearchEngine } from './embedded-engine';
-import { writableAsText } from './hit-text';
+import { formatHit, type FormatOptions } from './format-hit';
+import { HitTexts, writableAsText } from './hit-text';
 
 // The one field that may differ between two runs of the same search.
 const untimed = (json: string) => json.replace(/"processingTimeMs":\d+/g, '"processingTimeMs":0');
@@ -184,6 +185,38 @@ describe('multiSearchJson', () => {
 		expect(untimed(await engine.multiSearchJson(everything))).toBe(
 			untimed(await fresh.multiSearchJson(everything))
 		);
+	});
+});
+
+describe('HitTexts', () => {
+	it('writes hits as formatHit does once its budget is spent, without caching them', () => {
+		const documents = [...randomProfileDocuments(40, 3), ...oddDocuments()] as unknown as Record<
+			string,
+			unknown
+		>[];
+		const options: FormatOptions = {
+			retrieve: DISPLAYED.filter((a) => a !== 'summary'),
+			formatted: [...DISPLAYED],
+			highlight: new Set(['title', 'sectorLabels', 'hoursMin']),
+			crop: new Map([['summary', 4]]),
+			preTag: '<b>',
+			postTag: '</b>',
+			cropMarker: '…',
+			highlightLength: (word) => (word.startsWith('w') || word === '16' ? 2 : null),
+			termOf: (word) => (word.startsWith('w') ? 0 : -1)
+		};
+		for (const budget of [0, 10_000, Number.POSITIVE_INFINITY]) {
+			const texts = new HitTexts(DISPLAYED, budget);
+			const layout = texts.layout(options);
+			// Twice over: the second pass reads whatever the budget let the first one keep.
+			for (let pass = 0; pass < 2; pass++) {
+				documents.forEach((document, d) => {
+					expect(texts.hitJson(d, document, layout, d % 3 ? d * 10.5 : undefined)).toBe(
+						JSON.stringify(formatHit(document, options, d % 3 ? d * 10.5 : undefined))
+					);
+				});
+			}
+		}
 	});
 });
 

@@ -53,7 +53,10 @@ export class HitTexts {
 	private readonly texts = new Map<number, DocumentText>();
 	private chars = 0;
 
-	constructor(readonly attributes: readonly string[]) {
+	constructor(
+		readonly attributes: readonly string[],
+		private readonly budget = BUDGET_CHARS
+	) {
 		this.keys = attributes.map((a) => ',' + JSON.stringify(a) + ':');
 		this.width = attributes.length;
 		this.positionOf = new Map(attributes.map((a, i) => [a, i]));
@@ -64,7 +67,7 @@ export class HitTexts {
 	 * unchanged, or -1 when it was removed or replaced (its text is made anew when it is next a hit).
 	 */
 	carriedOver(toNew: Int32Array): HitTexts {
-		const next = new HitTexts(this.attributes);
+		const next = new HitTexts(this.attributes, this.budget);
 		for (const [o, text] of this.texts) {
 			const d = toNew[o];
 			if (d < 0) continue;
@@ -80,7 +83,7 @@ export class HitTexts {
 		if (cached !== undefined) return cached;
 		const text = this.make(document);
 		const size = text.plain.length + text.formatted.length;
-		if (this.chars + size <= BUDGET_CHARS) {
+		if (this.chars + size <= this.budget) {
 			this.texts.set(d, text);
 			this.chars += size;
 		}
