@@ -8,6 +8,7 @@ import { PROFILE_INDEX, type IndexDefinition } from '../index-definition';
 import { normalizeText, tokenize } from '../text/normalize';
 import { fullBitset, type Bitset } from './bitset';
 import { FacetFieldBuilder, type FacetField } from './facet-field';
+import { HitTexts, writableAsText } from './hit-text';
 import { TextBuilder } from './text-builder';
 import type { TextIndex } from './text-index';
 import type { WordPositions } from './word-positions';
@@ -32,6 +33,8 @@ export interface EmbeddedIndex {
 	/** Normalised words of a synonym key, joined by a space, to its alternatives' normalised words. */
 	synonyms: Map<string, string[][]>;
 	stopWords: Set<string>;
+	/** Hits as JSON text, made as documents are shown; null when the attribute names rule it out. */
+	hitTexts: HitTexts | null;
 }
 
 export type SortValue = number | string;
@@ -116,6 +119,11 @@ function sortValue(v: unknown): SortValue | undefined {
 function addSortValue(seen: Set<SortValue>, v: unknown): void {
 	const value = sortValue(v);
 	if (value !== undefined) seen.add(value);
+}
+
+function newHitTexts(definition: IndexDefinition): HitTexts | null {
+	const attributes = definition.displayedAttributes as readonly string[];
+	return writableAsText(attributes) ? new HitTexts(attributes) : null;
 }
 
 /** Synonyms by their normalised words joined with a space, each alternative as its normalised words. */
@@ -227,6 +235,7 @@ function assembleIndex(
 		geoLat,
 		geoLng,
 		synonyms: buildSynonyms(definition),
-		stopWords
+		stopWords,
+		hitTexts: newHitTexts(definition)
 	};
 }

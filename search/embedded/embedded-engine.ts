@@ -11,12 +11,13 @@ import type {
 	MultiSearchRequest,
 	MultiSearchResponse,
 	SearchEngine,
+	SearchQuery,
 	SettingsSyncReport
 } from '../engine';
 import { PROFILE_INDEX, type IndexDefinition } from '../index-definition';
 import { SearchError } from '../search-error';
 import { buildEmbeddedIndex, EmbeddedIndexBuilder, type EmbeddedIndex } from './build-index';
-import { executeFacetSearch, executeSearch } from './run-search';
+import { executeFacetSearch, executeSearch, executeSearchJson } from './run-search';
 import { updateEmbeddedIndex } from './update-index';
 
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/;
@@ -51,20 +52,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	}
 
 	async multiSearch(request: MultiSearchRequest): Promise<MultiSearchResponse> {
+		return { results: this.eachQuery(request, executeSearch) };
+	}
+
+	/** The text of `JSON.stringify(multiSearch(request))`, written without the response objects. */
+	async multiSearchJson(request: MultiSearchRequest): Promise<string> {
+		return '{"results":[' + this.eachQuery(request, executeSearchJson).join(',') + ']}';
+	}
+
+	private eachQuery<T>(
+		request: MultiSearchRequest,
+		run: (index: EmbeddedIndex, query: SearchQuery) => T
+	): T[] {
 		// One snapshot for the whole request: a swap mid-request must not mix two indexes.
 		const index = this.index;
-		const results = request.queries.map((query, i) => {
+		return request.queries.map((query, i) => {
 			try {
-				return executeSearch(index, query);
+				return run(index, query);
 			} catch (error) {
 				throw error instanceof SearchError ? error.withQueryIndex(i) : error;
 			}
 		});
-		return { results };
-	}
-
-	async multiSearchJson(request: MultiSearchRequest): Promise<string> {
-		return JSON.stringify(await this.multiSearch(request));
 	}
 
 	async facetSearch(indexUid: string, request: FacetSearchRequest): Promise<FacetSearchResponse> {

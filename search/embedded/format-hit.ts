@@ -193,7 +193,7 @@ function formatText(
 	return out;
 }
 
-function formatValue(
+export function formatValue(
 	value: unknown,
 	options: FormatOptions,
 	highlight: boolean,

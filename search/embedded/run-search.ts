@@ -16,7 +16,7 @@ import {
 	type HitSet
 } from './facet-counts';
 import { filterToBitset } from './filter-bitset';
-import { formatHit } from './format-hit';
+import { formatHit, type FormatOptions } from './format-hit';
 import { matchedWithin, matchText, type TextMatches } from './match-text';
 import { analyseQuery, type AnalysedQuery } from './query-terms';
 import { rankWindow, type Ranked } from './rank';
@@ -100,30 +100,51 @@ function hitWindow(plan: QueryPlan, maxTotalHits: number): { offset: number; lim
 	return { offset, limit: Math.max(0, Math.min(wanted.limit, maxTotalHits - offset)) };
 }
 
+/** Facet counts memoised with the text of the distribution, written once for the JSON responses. */
+interface MemoFacets {
+	counts: ReturnType<typeof countFacets>;
+	json: string | null;
+}
+
 /**
  * The facets of a search. The counts are memoised on what decides them (the query's meaning, the
  * matching strategy, the filter and the facet list, not the page or sort): the next page, or the same
  * refinements typed again, reuses them. The response objects are made anew for each caller, as
- * responses may be changed downstream.
+ * responses may be changed downstream; their JSON text, immutable, is shared.
  */
-function facetsOf(
-	index: EmbeddedIndex,
-	plan: QueryPlan,
-	candidates: Candidates
-): ReturnType<typeof facetsFromCounts> {
+function memoFacets(index: EmbeddedIndex, plan: QueryPlan, candidates: Candidates): MemoFacets {
 	const attributes = plan.facets!;
 	const key = JSON.stringify([plan.matchingStrategy, candidates.analysed.key, plan.filter, attributes]);
-	const counts = memoized(index, key, () => countFacets(index, attributes, candidates.hits), 'facets');
-	return facetsFromCounts(index, counts);
+	return memoized(
+		index,
+		key,
+		(): MemoFacets => ({ counts: countFacets(index, attributes, candidates.hits), json: null }),
+		'facets'
+	);
+}
+
+/** `,"facetDistribution":…,"facetStats":…` as JSON.stringify writes them inside the response. */
+function facetsJson(index: EmbeddedIndex, plan: QueryPlan, candidates: Candidates): string {
+	const memo = memoFacets(index, plan, candidates);
+	memo.json ??= ',' + JSON.stringify(facetsFromCounts(index, memo.counts)).slice(1, -1);
+	return memo.json;
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
 
-export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchResult {
+/** A search up to its hits: which documents, how to format them, and the fields around them. */
+interface Answer {
+	plan: QueryPlan;
+	candidates: Candidates;
+	ranked: Ranked;
+	formatOptions: FormatOptions;
+	started: number;
+}
+
+function answer(index: EmbeddedIndex, query: SearchQuery): Answer {
 	const started = performance.now();
 	const plan = planQuery(query, index.definition);
-	const { maxTotalHits } = index.definition.pagination;
-	const window = hitWindow(plan, maxTotalHits);
+	const window = hitWindow(plan, index.definition.pagination.maxTotalHits);
 	const candidates = findCandidates(index, plan.q, plan.filter, plan.matchingStrategy, {
 		...window,
 		sort: plan.sort
@@ -146,6 +167,27 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 		highlightLength: candidates.analysed.highlightLength,
 		termOf: candidates.analysed.termOf
 	};
+	return { plan, candidates, ranked, formatOptions, started };
+}
+
+/** What follows the facets: the pagination of the response, in Meilisearch's order. */
+function paginationOf(index: EmbeddedIndex, { plan, candidates }: Answer) {
+	const total = Math.min(candidates.hits.count, index.definition.pagination.maxTotalHits);
+	if (plan.pagination.mode === 'offset') {
+		return { limit: plan.pagination.limit, offset: plan.pagination.offset, estimatedTotalHits: total };
+	}
+	const { hitsPerPage, page } = plan.pagination;
+	return {
+		hitsPerPage,
+		page,
+		totalPages: hitsPerPage === 0 ? 0 : Math.ceil(total / hitsPerPage),
+		totalHits: total
+	};
+}
+
+export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchResult {
+	const found = answer(index, query);
+	const { ranked, formatOptions, plan, candidates } = found;
 	const hits = ranked.docs.map((d, i) =>
 		formatHit(
 			index.documents[d] as unknown as Record<string, unknown>,
@@ -153,31 +195,49 @@ export function executeSearch(index: EmbeddedIndex, query: SearchQuery): SearchR
 			ranked.geoDistances ? ranked.geoDistances[i] : undefined
 		)
 	);
-	const facets = plan.facets ? facetsOf(index, plan, candidates) : null;
-	const total = Math.min(candidates.hits.count, maxTotalHits);
-	const base = {
+	const facets = plan.facets ? facetsFromCounts(index, memoFacets(index, plan, candidates).counts) : null;
+	return {
 		indexUid: query.indexUid,
 		hits,
 		query: plan.q,
-		processingTimeMs: Math.round(performance.now() - started),
-		...(facets ?? {})
+		processingTimeMs: Math.round(performance.now() - found.started),
+		...(facets ?? {}),
+		...paginationOf(index, found)
 	};
-	if (plan.pagination.mode === 'offset') {
-		return {
-			...base,
-			limit: plan.pagination.limit,
-			offset: plan.pagination.offset,
-			estimatedTotalHits: total
-		};
+}
+
+/**
+ * The same search as JSON text, equal to `JSON.stringify(executeSearch(index, query))`: hits are written
+ * from their documents' cached text and the facets from their memoised text, without building objects.
+ */
+export function executeSearchJson(index: EmbeddedIndex, query: SearchQuery): string {
+	const { hitTexts } = index;
+	if (!hitTexts) return JSON.stringify(executeSearch(index, query));
+	const found = answer(index, query);
+	const { ranked, plan, candidates } = found;
+	const layout = hitTexts.layout(found.formatOptions);
+	let hits = '';
+	for (let i = 0; i < ranked.docs.length; i++) {
+		const d = ranked.docs[i];
+		const document = index.documents[d] as unknown as Record<string, unknown>;
+		hits += (i === 0 ? '' : ',') + hitTexts.hitJson(d, document, layout, ranked.geoDistances?.[i]);
 	}
-	const { hitsPerPage, page } = plan.pagination;
-	return {
-		...base,
-		hitsPerPage,
-		page,
-		totalPages: hitsPerPage === 0 ? 0 : Math.ceil(total / hitsPerPage),
-		totalHits: total
-	};
+	const facets = plan.facets ? facetsJson(index, plan, candidates) : '';
+	const uid = JSON.stringify(query.indexUid);
+	const head = uid === undefined ? '{"hits":[' : '{"indexUid":' + uid + ',"hits":[';
+	const fields = JSON.stringify({
+		query: plan.q,
+		processingTimeMs: Math.round(performance.now() - found.started)
+	});
+	return (
+		head +
+		hits +
+		'],' +
+		fields.slice(1, -1) +
+		facets +
+		',' +
+		JSON.stringify(paginationOf(index, found)).slice(1)
+	);
 }
 
 export function executeFacetSearch(index: EmbeddedIndex, request: FacetSearchRequest): FacetSearchResponse {

@@ -110,7 +110,9 @@ export function updateEmbeddedIndex(
 		geoLat,
 		geoLng,
 		synonyms: old.synonyms,
-		stopWords: old.stopWords
+		stopWords: old.stopWords,
+		// Only unchanged documents keep their text: a replaced one is written anew from its new version.
+		hitTexts: old.hitTexts?.carriedOver(toNew) ?? null
 	};
 	carryShortPrefixes(old, next, small, toNew, dirty);
 	return next;

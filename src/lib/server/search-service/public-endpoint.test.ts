@@ -114,8 +114,10 @@ describe('POST /api/search/multi-search', () => {
 
 	it('answers 503 in Meilisearch shape when the engine fails, never a 500 with details', async () => {
 		// A stand-in that keeps every other method of the real engine.
+		const failing = () => Promise.reject(new Error('connection refused to 10.1.2.3'));
 		const broken: SearchEngine = Object.assign(Object.create(engine), {
-			multiSearch: () => Promise.reject(new Error('connection refused to 10.1.2.3'))
+			multiSearch: failing,
+			multiSearchJson: failing
 		});
 		const response = await handleMultiSearch(
 			() => broken,
