@@ -97,7 +97,16 @@ export function proximityOfAll(index: EmbeddedIndex, text: TextMatches): Uint16A
 	return text.proximity;
 }
 
-/** The unfiltered matches, memoised per query text. */
+/** The unfiltered matches, computed anew: for a caller that memoises what it derives from them instead. */
+export function matchesOf(
+	index: EmbeddedIndex,
+	query: AnalysedQuery,
+	strategy: MatchingStrategy
+): TextMatches {
+	return matchAll(index, query, strategy);
+}
+
+/** The unfiltered matches, memoised by what the query matches. */
 function allMatches(index: EmbeddedIndex, query: AnalysedQuery, strategy: MatchingStrategy): TextMatches {
 	return memoized(index, `text:${strategy}:${query.key}`, () => matchAll(index, query, strategy));
 }

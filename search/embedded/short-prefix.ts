@@ -6,13 +6,19 @@
  * in rank order. A request then only ANDs its filter into the bitset and walks the order until its page
  * is full, instead of merging hundreds of thousands of postings and ranking up to every document.
  *
+ * Any other one-word query ranks the same way whatever the request (one term: no proximity, every
+ * matching strategy keeps the same documents), so its answer is built the same way on first use and
+ * memoised with the query's other entries: the main query, its facet queries and the next keystrokes
+ * that match the same words walk it instead of each merging the postings and ranking again.
+ *
  * Filtering after ranking gives the same order as ranking the filtered hits: a document's ranking key
  * depends on the document and the query only, and ties fall back to the document order either way.
  */
 import type { MatchingStrategy } from '../index-definition';
 import { andInto, bitsetFromIds, popcount, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
-import { matchText } from './match-text';
+import { matchesOf, matchText, type TextMatches } from './match-text';
+import { memoized } from './query-cache';
 import { analyseQuery, type AnalysedQuery } from './query-terms';
 import { geoDistancesOf, rankTied, sortSplit, textRuleKeys, type Ranked } from './rank';
 import type { SortCriterion } from '../sort';
@@ -45,12 +51,7 @@ export function isShortPrefix(analysed: AnalysedQuery): boolean {
 	return term.prefix && [...term.word].length <= SHORT_PREFIX_LETTERS;
 }
 
-function compute(
-	index: EmbeddedIndex,
-	analysed: AnalysedQuery,
-	strategy: MatchingStrategy
-): ShortPrefixAnswer {
-	const matches = matchText(index, analysed, strategy, null);
+function compute(index: EmbeddedIndex, analysed: AnalysedQuery, matches: TextMatches): ShortPrefixAnswer {
 	const { order, keys } = rankedByKey(matches.docs, textRuleKeys(index, matches, analysed.terms.length));
 	return {
 		word: analysed.terms[0].word,
@@ -61,17 +62,32 @@ function compute(
 	};
 }
 
-/** Documents (ascending) ordered by key, ties by document: the ranking of a one-word query. */
+/**
+ * Documents (ascending) ordered by key, ties by document: the ranking of a one-word query. The keys
+ * are small integers, so this is a counting sort: one pass to count, one to place, stable.
+ */
 function rankedByKey(
 	docs: ArrayLike<number>,
 	keys: Float64Array
 ): { order: Uint32Array; keys: Uint16Array | null } {
-	const at = Uint32Array.from({ length: docs.length }, (_, i) => i).sort(
-		(a, b) => keys[a] - keys[b] || a - b
-	);
-	const order = Uint32Array.from(at, (i) => docs[i]);
-	if (keys.some((k) => k > 0xffff)) return { order, keys: null };
-	return { order, keys: Uint16Array.from(at, (i) => keys[i]) };
+	const n = docs.length;
+	let max = 0;
+	for (let i = 0; i < n; i++) if (keys[i] > max) max = keys[i];
+	if (max > 0xffff) {
+		const at = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+		return { order: Uint32Array.from(at, (i) => docs[i]), keys: null };
+	}
+	const starts = new Uint32Array(max + 2);
+	for (let i = 0; i < n; i++) starts[keys[i] + 1]++;
+	for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+	const order = new Uint32Array(n);
+	const sorted = new Uint16Array(n);
+	for (let i = 0; i < n; i++) {
+		const at = starts[keys[i]]++;
+		order[at] = docs[i];
+		sorted[at] = keys[i];
+	}
+	return { order, keys: sorted };
 }
 
 function holdsAny(bits: Bitset, docs: ArrayLike<number>): boolean {
@@ -160,27 +176,40 @@ export function carryShortPrefixes(
 	answers.set(next, after);
 }
 
+/** Whether the query is one word (no phrase, no exclusion): its ranking then never depends on the request. */
+function isOneWord(analysed: AnalysedQuery): boolean {
+	return analysed.terms.length === 1 && analysed.negatives.length === 0 && !analysed.terms[0].phrase;
+}
+
 /**
- * The precomputed matches of a short prefix query, or null for any other query. Computed on first use
- * (or by `warmShortPrefixes`) and kept as long as the index: there are at most a few thousand short
- * prefixes, and their orders together hold each document a few dozen times.
+ * The answer of a one-word query, or null for any other query. A short prefix's answer is computed on
+ * first use (or by `warmShortPrefixes`) and kept as long as the index: there are at most a few thousand
+ * short prefixes, and their orders together hold each document a few dozen times. Any other word's
+ * answer is memoised by what it matches (`analysed.key`), so the keystrokes of a word that extend to
+ * the same words, and the facet queries of the same request, share one merge of its postings.
  */
 export function shortPrefixAnswer(
 	index: EmbeddedIndex,
 	analysed: AnalysedQuery,
 	strategy: MatchingStrategy
 ): ShortPrefixAnswer | null {
-	if (!isShortPrefix(analysed)) return null;
+	if (!isOneWord(analysed)) return null;
+	// With one word, every matching strategy keeps the same documents.
+	if (!isShortPrefix(analysed)) {
+		return memoized(index, `answer:${analysed.key}`, () =>
+			compute(index, analysed, matchesOf(index, analysed, strategy))
+		);
+	}
 	let cache = answers.get(index);
 	if (!cache) {
 		cache = new Map();
 		answers.set(index, cache);
 	}
-	// With one word, every matching strategy keeps the same documents.
-	const key = analysed.key;
+	// Keyed by the word, not by `analysed.key`: carried to the next index, whose word ids differ.
+	const key = analysed.terms[0].word;
 	let answer = cache.get(key);
 	if (!answer) {
-		answer = compute(index, analysed, strategy);
+		answer = compute(index, analysed, matchText(index, analysed, strategy, null));
 		cache.set(key, answer);
 	}
 	return answer;
