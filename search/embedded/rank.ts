@@ -134,25 +134,36 @@ function textRuleBound(index: EmbeddedIndex, rule: string, terms: number): numbe
 }
 
 /**
- * Per candidate, the key of the text rules alone (smaller is better; no sort criteria, no tie-break):
- * for one-word prefix answers, which keep it to place documents added later without ranking again.
+ * The key of the text rules alone (smaller is better; no sort criteria, no tie-break) of a one-term
+ * match, packed as rankWindow packs them, by its typos, attribute and exactness: entry
+ * `(typos × attributes + attribute) × 2 + exact`. One-word answers keep it to order their matches,
+ * and to place documents added later without ranking again. It fits 16 bits: one term's rules take
+ * 2 × 3 × 1 × (attributes + 1) × 2 values.
  */
-export function textRuleKeys(index: EmbeddedIndex, text: TextMatches, terms: number): Float64Array {
-	const n = text.docs.length;
-	const packed = new Float64Array(n);
-	for (const rule of index.definition.rankingRules) {
-		const bound = textRuleBound(index, rule, terms);
-		if (rule === 'words') packInverted(packed, n, text.words, terms);
-		else if (rule === 'typo') packValues(packed, n, text.typos, bound);
-		else if (rule === 'proximity') packValues(packed, n, proximityOfAll(index, text), bound);
-		else if (rule === 'attribute') packValues(packed, n, text.attributes, bound);
-		else if (rule === 'exactness') packInverted(packed, n, text.exact, terms);
+export function oneTermKeyTable(index: EmbeddedIndex): { table: Uint16Array; attributes: number } {
+	const attributes = index.definition.searchableAttributes.length;
+	const table = new Uint16Array(3 * attributes * 2);
+	for (let typos = 0; typos < 3; typos++) {
+		for (let attribute = 0; attribute < attributes; attribute++) {
+			for (let exact = 0; exact < 2; exact++) {
+				let key = 0;
+				for (const rule of index.definition.rankingRules) {
+					const bound = textRuleBound(index, rule, 1);
+					if (rule === 'words') key = key * bound;
+					else if (rule === 'typo') key = key * bound + typos;
+					else if (rule === 'proximity') key = key * bound;
+					else if (rule === 'attribute') key = key * bound + attribute;
+					else if (rule === 'exactness') key = key * bound + (1 - exact);
+				}
+				table[(typos * attributes + attribute) * 2 + exact] = key;
+			}
+		}
 	}
-	return packed;
+	return { table, attributes };
 }
 
 /**
- * How a text-rule key (`textRuleKeys`) splits around the sort rule: key = before × after + its part
+ * How a text-rule key (`oneTermKeyTable`) splits around the sort rule: key = before × after + its part
  * after; `span` is what ranking `candidates` of them with `criteria` takes in all (see rankWindow).
  */
 export function sortSplit(

@@ -17,10 +17,10 @@
 import type { MatchingStrategy } from '../index-definition';
 import { andInto, bitsetFromIds, popcount, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
-import { matchesOf, matchText, type TextMatches } from './match-text';
+import { oneTermMatches, type OneTermMatches } from './match-text';
 import { memoized } from './query-cache';
 import { analyseQuery, type AnalysedQuery } from './query-terms';
-import { geoDistancesOf, rankTied, sortSplit, textRuleKeys, type Ranked } from './rank';
+import { geoDistancesOf, oneTermKeyTable, rankTied, sortSplit, type Ranked } from './rank';
 import type { SortCriterion } from '../sort';
 
 /** One- and two-letter prefixes: below Meilisearch's smallest typo word size, whatever the settings. */
@@ -34,10 +34,10 @@ export interface ShortPrefixAnswer {
 	/** All matches, best first. */
 	order: Uint32Array;
 	/**
-	 * Parallel to `order`: the text rules' key (the document number breaks ties), to place documents
-	 * added by a write; null when a key does not fit 16 bits (the answer is then recomputed instead).
+	 * Parallel to `order`: the text rules' key (the document number breaks ties), for sorted searches
+	 * and to place documents added by a write.
 	 */
-	keys: Uint16Array | null;
+	keys: Uint16Array;
 	/** All matches, in document order. */
 	docs: Uint32Array;
 }
@@ -51,32 +51,29 @@ export function isShortPrefix(analysed: AnalysedQuery): boolean {
 	return term.prefix && [...term.word].length <= SHORT_PREFIX_LETTERS;
 }
 
-function compute(index: EmbeddedIndex, analysed: AnalysedQuery, matches: TextMatches): ShortPrefixAnswer {
-	const { order, keys } = rankedByKey(matches.docs, textRuleKeys(index, matches, analysed.terms.length));
-	return {
-		word: analysed.terms[0].word,
-		bits: bitsetFromIds(index.size, order),
-		order,
-		keys,
-		docs: matches.docs
-	};
+/** The matches of a one-word query, ranked. */
+function ranked(
+	index: EmbeddedIndex,
+	analysed: AnalysedQuery
+): OneTermMatches & { order: Uint32Array; sorted: Uint16Array } {
+	const { table, attributes } = oneTermKeyTable(index);
+	const matches = oneTermMatches(index, analysed, table, attributes);
+	return { ...matches, ...rankedByKey(matches.docs, matches.keys) };
+}
+
+function compute(index: EmbeddedIndex, analysed: AnalysedQuery): ShortPrefixAnswer {
+	const { bits, docs, order, sorted } = ranked(index, analysed);
+	return { word: analysed.terms[0].word, bits, order, keys: sorted, docs };
 }
 
 /**
  * Documents (ascending) ordered by key, ties by document: the ranking of a one-word query. The keys
  * are small integers, so this is a counting sort: one pass to count, one to place, stable.
  */
-function rankedByKey(
-	docs: ArrayLike<number>,
-	keys: Float64Array
-): { order: Uint32Array; keys: Uint16Array | null } {
+function rankedByKey(docs: Uint32Array, keys: Uint16Array): { order: Uint32Array; sorted: Uint16Array } {
 	const n = docs.length;
 	let max = 0;
 	for (let i = 0; i < n; i++) if (keys[i] > max) max = keys[i];
-	if (max > 0xffff) {
-		const at = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
-		return { order: Uint32Array.from(at, (i) => docs[i]), keys: null };
-	}
 	const starts = new Uint32Array(max + 2);
 	for (let i = 0; i < n; i++) starts[keys[i] + 1]++;
 	for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
@@ -87,7 +84,7 @@ function rankedByKey(
 		order[at] = docs[i];
 		sorted[at] = keys[i];
 	}
-	return { order, keys: sorted };
+	return { order, sorted };
 }
 
 function holdsAny(bits: Bitset, docs: ArrayLike<number>): boolean {
@@ -120,19 +117,16 @@ export function carryShortPrefixes(
 	}
 	const sameWords = (old.size + 31) >>> 5 === (next.size + 31) >>> 5;
 	for (const [key, answer] of before) {
-		if (answer.keys === null) continue;
 		const analysed = analyseQuery(small, answer.word);
-		const matches = isShortPrefix(analysed) ? matchText(small, analysed, 'last', null) : null;
+		const matches = isShortPrefix(analysed) ? ranked(small, analysed) : null;
 		const untouched = !shifted && (gone === null || !holdsAny(answer.bits, gone));
 		if (untouched && sameWords && (matches === null || matches.docs.length === 0)) {
 			after.set(key, answer);
 			continue;
 		}
-		const ranked = matches ? rankedByKey(matches.docs, textRuleKeys(small, matches, 1)) : null;
-		if (ranked && ranked.keys === null) continue;
 		const addedDocs = matches ? Uint32Array.from(matches.docs, (s) => dirty[s]) : new Uint32Array(0);
-		const addedOrder = ranked ? Uint32Array.from(ranked.order, (s) => dirty[s]) : new Uint32Array(0);
-		const addedKeys = ranked?.keys ?? new Uint16Array(0);
+		const addedOrder = matches ? Uint32Array.from(matches.order, (s) => dirty[s]) : new Uint32Array(0);
+		const addedKeys = matches?.sorted ?? new Uint16Array(0);
 		const oldKeys = answer.keys;
 		const total = answer.order.length + addedOrder.length;
 		const order = new Uint32Array(total);
@@ -191,14 +185,12 @@ function isOneWord(analysed: AnalysedQuery): boolean {
 export function shortPrefixAnswer(
 	index: EmbeddedIndex,
 	analysed: AnalysedQuery,
-	strategy: MatchingStrategy
+	// With one word, every matching strategy keeps the same documents.
+	_strategy: MatchingStrategy
 ): ShortPrefixAnswer | null {
 	if (!isOneWord(analysed)) return null;
-	// With one word, every matching strategy keeps the same documents.
 	if (!isShortPrefix(analysed)) {
-		return memoized(index, `answer:${analysed.key}`, () =>
-			compute(index, analysed, matchesOf(index, analysed, strategy))
-		);
+		return memoized(index, `answer:${analysed.key}`, () => compute(index, analysed));
 	}
 	let cache = answers.get(index);
 	if (!cache) {
@@ -209,7 +201,7 @@ export function shortPrefixAnswer(
 	const key = analysed.terms[0].word;
 	let answer = cache.get(key);
 	if (!answer) {
-		answer = compute(index, analysed, matchText(index, analysed, strategy, null));
+		answer = compute(index, analysed);
 		cache.set(key, answer);
 	}
 	return answer;
@@ -252,7 +244,7 @@ export function filteredShortPrefix(
  * ranks inside the text rules before it, so the precomputed order is walked in groups that tie on
  * those rules (their part of the stored key), and only the groups reaching the window are ranked, by
  * the sort criteria, the text rules after the sort rule (the rest of the key), then the document. Null
- * when the answer stores no keys or the general path would refuse the sort (too many criteria).
+ * when the general path would refuse the sort (too many criteria).
  */
 export function sortedShortPrefix(
 	index: EmbeddedIndex,
@@ -263,7 +255,6 @@ export function sortedShortPrefix(
 	limit: number
 ): Ranked | null {
 	const { order, keys } = answer;
-	if (keys === null) return null;
 	if (limit === 0) return { docs: [], geoDistances: geoDistancesOf(index, [], criteria) };
 	const { after, span } = sortSplit(index, 1, criteria, hits.total);
 	if (span >= Number.MAX_SAFE_INTEGER) return null;
