@@ -3,12 +3,12 @@
  * better); the keys and the document order (the final tie-break) pack into one number per candidate, so
  * finding the requested page is a top-k selection, not a sort. Distances sort at metre precision.
  */
-import { haversineMeters } from '../geo';
+import { EARTH_RADIUS_M, haversineMeters } from '../geo';
 import type { SortCriterion } from '../sort';
 import { MISSING_RANK, type EmbeddedIndex } from './build-index';
 import { proximityOfAll, proximityPlanOf, type TextMatches } from './match-text';
 import { proximityCost } from './word-order';
-import { smallestKeys } from './select-top';
+import { smallestKeys, smallestKeysBounded } from './select-top';
 
 export interface Ranked {
 	/** Internal document numbers of the requested window, in order. */
@@ -207,6 +207,10 @@ export function rankTied(
 	k: number
 ): number[] {
 	const n = docs.length;
+	const [first] = criteria;
+	if (criteria.length === 1 && first.kind === 'geo' && first.direction === 'asc') {
+		return nearestTied(index, docs, after, afterBound, first, k);
+	}
 	const packed = packedFor(index);
 	packed.fill(0, 0, n);
 	for (const criterion of criteria) {
@@ -215,6 +219,39 @@ export function rankTied(
 	}
 	for (let i = 0; i < n; i++) packed[i] = (packed[i] * afterBound + after[i]) * n + i;
 	return smallestKeys(packed, n, k).map((i) => docs[i]);
+}
+
+/**
+ * rankTied by distance alone, nearest first (the search page's distance sort), with the keys packGeo
+ * gives. A document's distance is at least the distance between the two latitudes, which costs one
+ * subtraction, so the great-circle distance is computed only for documents that could still reach
+ * the first `k`.
+ */
+function nearestTied(
+	index: EmbeddedIndex,
+	docs: ArrayLike<number>,
+	after: ArrayLike<number>,
+	afterBound: number,
+	criterion: Extract<SortCriterion, { kind: 'geo' }>,
+	k: number
+): number[] {
+	const n = docs.length;
+	const { geoLat } = index;
+	const { lat, lng } = criterion;
+	const scale = afterBound * n;
+	const metresPerDegree = (EARTH_RADIUS_M * Math.PI) / 180;
+	const key = (i: number): number => {
+		const metres = Math.min(Math.round(distanceOf(index, docs[i], lat, lng)), NO_DISTANCE);
+		const value = metres === NO_DISTANCE ? NO_DISTANCE + 1 : metres;
+		return (value * afterBound + after[i]) * n + i;
+	};
+	const bound = (i: number): number => {
+		const docLat = geoLat[docs[i]];
+		if (Number.isNaN(docLat)) return (NO_DISTANCE + 1) * scale;
+		// A metre below the meridian distance, against rounding: never above the key.
+		return Math.max(0, Math.floor(Math.abs(docLat - lat) * metresPerDegree) - 1) * scale;
+	};
+	return smallestKeysBounded(n, k, key, bound).map((i) => docs[i]);
 }
 
 /** Metres from the `_geoPoint` of the sort to each document, when sorting by distance. */

@@ -239,6 +239,31 @@ export function filteredShortPrefix(
 	return { bits: filter, total: popcount(filter), page };
 }
 
+interface GroupScratch {
+	marks: Bitset;
+	/** Per document: its key's part after the sort rule. */
+	rests: Uint16Array;
+	docs: Uint32Array;
+	tails: Uint16Array;
+}
+
+// Reused by every sorted search on the index: searches run one at a time.
+const groupScratch = new WeakMap<EmbeddedIndex, GroupScratch>();
+
+function groupScratchOf(index: EmbeddedIndex): GroupScratch {
+	let scratch = groupScratch.get(index);
+	if (!scratch) {
+		scratch = {
+			marks: new Uint32Array((index.size + 31) >>> 5),
+			rests: new Uint16Array(index.size),
+			docs: new Uint32Array(index.size),
+			tails: new Uint16Array(index.size)
+		};
+		groupScratch.set(index, scratch);
+	}
+	return scratch;
+}
+
 /**
  * The requested window of a short prefix's filtered matches (`hits`) in a SORTED search. The sort rule
  * ranks inside the text rules before it, so the precomputed order is walked in groups that tie on
@@ -261,26 +286,43 @@ export function sortedShortPrefix(
 	const { bits } = hits;
 	const end = offset + limit;
 	const page: number[] = [];
-	// A group's filtered members as document × after + their key's part after the sort rule.
-	const members: number[] = [];
+	const { marks, rests, docs, tails } = groupScratchOf(index);
 	let seen = 0;
 	for (let i = 0; i < order.length && seen < end;) {
 		const group = Math.floor(keys[i] / after);
-		members.length = 0;
+		// The group's filtered members, marked in a bitset: read back in document order without a sort.
+		let count = 0;
+		let lo = marks.length;
+		let hi = -1;
 		let j = i;
 		for (; j < order.length && Math.floor(keys[j] / after) === group; j++) {
 			const d = order[j];
-			if ((bits[d >>> 5] & (1 << (d & 31))) !== 0) members.push(d * after + (keys[j] % after));
+			const w = d >>> 5;
+			if ((bits[w] & (1 << (d & 31))) === 0) continue;
+			marks[w] |= 1 << (d & 31);
+			rests[d] = keys[j] % after;
+			if (w < lo) lo = w;
+			if (w > hi) hi = w;
+			count++;
 		}
-		if (seen + members.length > offset) {
+		if (seen + count > offset) {
+			let n = 0;
+			for (let w = lo; w <= hi; w++) {
+				let v = marks[w];
+				while (v !== 0) {
+					const low = v & -v;
+					const d = (w << 5) + 31 - Math.clz32(low);
+					docs[n] = d;
+					tails[n++] = rests[d];
+					v ^= low;
+				}
+			}
 			// rankTied breaks ties by position: in document order, as rankWindow's candidates are.
-			const packed = Float64Array.from(members).sort();
-			const docs = Uint32Array.from(packed, (x) => Math.floor(x / after));
-			const rests = Uint16Array.from(packed, (x) => x % after);
-			const ranked = rankTied(index, docs, rests, after, criteria, end - seen);
+			const ranked = rankTied(index, docs.subarray(0, n), tails.subarray(0, n), after, criteria, end - seen);
 			for (let k = Math.max(0, offset - seen); k < ranked.length; k++) page.push(ranked[k]);
 		}
-		seen += members.length;
+		if (hi >= lo) marks.fill(0, lo, hi + 1);
+		seen += count;
 		i = j;
 	}
 	return { docs: page, geoDistances: geoDistancesOf(index, page, criteria) };
