@@ -170,6 +170,10 @@ export function carryShortPrefixes(
 	answers.set(next, after);
 }
 
+function bytesOf(answer: ShortPrefixAnswer): number {
+	return answer.bits.byteLength + answer.order.byteLength + answer.keys.byteLength + answer.docs.byteLength;
+}
+
 /** Whether the query is one word (no phrase, no exclusion): its ranking then never depends on the request. */
 function isOneWord(analysed: AnalysedQuery): boolean {
 	return analysed.terms.length === 1 && analysed.negatives.length === 0 && !analysed.terms[0].phrase;
@@ -180,7 +184,8 @@ function isOneWord(analysed: AnalysedQuery): boolean {
  * first use (or by `warmShortPrefixes`) and kept as long as the index: there are at most a few thousand
  * short prefixes, and their orders together hold each document a few dozen times. Any other word's
  * answer is memoised by what it matches (`analysed.key`), so the keystrokes of a word that extend to
- * the same words, and the facet queries of the same request, share one merge of its postings.
+ * the same words, the facet queries of the same request and whoever types the word next share one
+ * merge of its postings; the memo of these answers is bounded by bytes (query-cache.ts).
  */
 export function shortPrefixAnswer(
 	index: EmbeddedIndex,
@@ -190,7 +195,7 @@ export function shortPrefixAnswer(
 ): ShortPrefixAnswer | null {
 	if (!isOneWord(analysed)) return null;
 	if (!isShortPrefix(analysed)) {
-		return memoized(index, `answer:${analysed.key}`, () => compute(index, analysed));
+		return memoized(index, analysed.key, () => compute(index, analysed), 'words', bytesOf);
 	}
 	let cache = answers.get(index);
 	if (!cache) {
