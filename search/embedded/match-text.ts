@@ -97,7 +97,16 @@ export function proximityOfAll(index: EmbeddedIndex, text: TextMatches): Uint16A
 	return text.proximity;
 }
 
-/** The unfiltered matches, memoised per query text. */
+/** The unfiltered matches, computed anew: for a caller that memoises what it derives from them instead. */
+export function matchesOf(
+	index: EmbeddedIndex,
+	query: AnalysedQuery,
+	strategy: MatchingStrategy
+): TextMatches {
+	return matchAll(index, query, strategy);
+}
+
+/** The unfiltered matches, memoised by what the query matches. */
 function allMatches(index: EmbeddedIndex, query: AnalysedQuery, strategy: MatchingStrategy): TextMatches {
 	return memoized(index, `text:${strategy}:${query.key}`, () => matchAll(index, query, strategy));
 }
@@ -223,7 +232,15 @@ function visit(
 	}
 }
 
-function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: MatchingStrategy): TextMatches {
+interface Merged {
+	scratch: TermScratch[];
+	epochs: Int32Array;
+	/** Documents matching the first term: every strategy ranks only those. */
+	firstTermBits: Bitset;
+}
+
+/** Merges every term's variants, extensions and sequences into the terms' scratch slots. */
+function mergeTerms(index: EmbeddedIndex, query: AnalysedQuery): Merged {
 	const { terms, sequences } = query;
 	const scratch = scratchFor(index, terms.length);
 	const { offsets } = index.text;
@@ -259,6 +276,42 @@ function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: Matching
 	for (const sequence of sequences) if (sequence.from === 0) mergeSequence(sequence, null);
 	for (let t = 1; t < terms.length; t++) visitTerm(t, null, firstTermBits);
 	for (const sequence of sequences) if (sequence.from > 0) mergeSequence(sequence, firstTermBits);
+	return { scratch, epochs, firstTermBits };
+}
+
+export interface OneTermMatches {
+	/** The matches, as a bitset. */
+	bits: Bitset;
+	/** The matches, in document order. */
+	docs: Uint32Array;
+	/** Parallel to docs: the text rules' key, `keyTable[(typos × attributes + attribute) × 2 + exact]`. */
+	keys: Uint16Array;
+}
+
+/**
+ * The matches of a query of one term and no exclusions with their text rules' key, read straight off
+ * the term's scratch: one document-order array and one key array instead of one array per rule.
+ */
+export function oneTermMatches(
+	index: EmbeddedIndex,
+	query: AnalysedQuery,
+	keyTable: Uint16Array,
+	attributes: number
+): OneTermMatches {
+	const { scratch, firstTermBits } = mergeTerms(index, query);
+	const { typos, attribute, exact } = scratch[0];
+	const docs = bitsetToIds(firstTermBits);
+	const keys = new Uint16Array(docs.length);
+	for (let i = 0; i < docs.length; i++) {
+		const d = docs[i];
+		keys[i] = keyTable[(typos[d] * attributes + attribute[d]) * 2 + exact[d]];
+	}
+	return { bits: firstTermBits, docs, keys };
+}
+
+function matchAll(index: EmbeddedIndex, query: AnalysedQuery, strategy: MatchingStrategy): TextMatches {
+	const { terms } = query;
+	const { scratch, epochs, firstTermBits } = mergeTerms(index, query);
 	const excluded = excludedDocuments(index, query.negatives);
 
 	const firstTermDocs = terms.length === 0 ? allDocsBut(index, excluded) : bitsetToIds(firstTermBits);

@@ -65,7 +65,12 @@ export interface Sequence {
 }
 
 export interface AnalysedQuery {
-	/** Identifies what the query matches, for memoising text matches. */
+	/**
+	 * What the query matches, in this index's word ids: its terms' variants and extensions, sequences
+	 * and exclusions. Queries with the same key match the same documents with the same ranking values
+	 * (successive keystrokes often do: "magazi" and "magazij" extend to the same words), so memoised
+	 * matches and facet counts are shared by them. Meaningful within one index only.
+	 */
 	key: string;
 	terms: QueryTerm[];
 	sequences: Sequence[];
@@ -312,8 +317,35 @@ export function analyseQuery(index: EmbeddedIndex, q: string | null | undefined)
 		for (const p of prefixes) if (token.startsWith(p.word)) return p.term;
 		return -1;
 	};
-	const key = JSON.stringify([kept, parsed.filter((p) => p.negative).map((p) => [p.words, p.phrase])]);
-	return { key, terms, sequences, negatives, highlightLength, termOf };
+	return { key: matchKey(terms, sequences, negatives), terms, sequences, negatives, highlightLength, termOf };
+}
+
+function choiceKey(choice: WordChoice): string {
+	const ids = [...choice.ids].sort((a, b) => a - b).join(',');
+	return choice.range ? `${ids}[${choice.range.from}-${choice.range.to})` : ids;
+}
+
+/**
+ * Everything text matching and the text rules read (match-text.ts, rank.ts, word-order.ts), and
+ * nothing else: the typed words themselves only decide highlighting, which is not memoised by it.
+ */
+function matchKey(
+	terms: readonly QueryTerm[],
+	sequences: readonly Sequence[],
+	negatives: WordChoice[][]
+): string {
+	const parts: string[] = [];
+	for (const term of terms) {
+		let text = 't';
+		for (const v of term.variants) text += ` ${v.wordId}:${v.typos}${v.exact ? '=' : ''}`;
+		if (term.extensions) text += ` [${term.extensions.from}-${term.extensions.to})`;
+		parts.push(text);
+	}
+	for (const s of sequences) {
+		parts.push(`s ${s.from}-${s.to}:${s.typos}${s.exact ? '=' : ''} ${s.parts.map(choiceKey).join(' ')}`);
+	}
+	for (const negative of negatives) parts.push(`n ${negative.map(choiceKey).join(' ')}`);
+	return parts.join('|');
 }
 
 /** A single-word synonym of a one-word term: matched in the term's slot with no typo, not exactly. */

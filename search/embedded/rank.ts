@@ -3,12 +3,12 @@
  * better); the keys and the document order (the final tie-break) pack into one number per candidate, so
  * finding the requested page is a top-k selection, not a sort. Distances sort at metre precision.
  */
-import { haversineMeters } from '../geo';
+import { EARTH_RADIUS_M, haversineMeters } from '../geo';
 import type { SortCriterion } from '../sort';
 import { MISSING_RANK, type EmbeddedIndex } from './build-index';
 import { proximityOfAll, proximityPlanOf, type TextMatches } from './match-text';
 import { proximityCost } from './word-order';
-import { smallestKeys } from './select-top';
+import { smallestKeys, smallestKeysBounded } from './select-top';
 
 export interface Ranked {
 	/** Internal document numbers of the requested window, in order. */
@@ -134,25 +134,36 @@ function textRuleBound(index: EmbeddedIndex, rule: string, terms: number): numbe
 }
 
 /**
- * Per candidate, the key of the text rules alone (smaller is better; no sort criteria, no tie-break):
- * for one-word prefix answers, which keep it to place documents added later without ranking again.
+ * The key of the text rules alone (smaller is better; no sort criteria, no tie-break) of a one-term
+ * match, packed as rankWindow packs them, by its typos, attribute and exactness: entry
+ * `(typos × attributes + attribute) × 2 + exact`. One-word answers keep it to order their matches,
+ * and to place documents added later without ranking again. It fits 16 bits: one term's rules take
+ * 2 × 3 × 1 × (attributes + 1) × 2 values.
  */
-export function textRuleKeys(index: EmbeddedIndex, text: TextMatches, terms: number): Float64Array {
-	const n = text.docs.length;
-	const packed = new Float64Array(n);
-	for (const rule of index.definition.rankingRules) {
-		const bound = textRuleBound(index, rule, terms);
-		if (rule === 'words') packInverted(packed, n, text.words, terms);
-		else if (rule === 'typo') packValues(packed, n, text.typos, bound);
-		else if (rule === 'proximity') packValues(packed, n, proximityOfAll(index, text), bound);
-		else if (rule === 'attribute') packValues(packed, n, text.attributes, bound);
-		else if (rule === 'exactness') packInverted(packed, n, text.exact, terms);
+export function oneTermKeyTable(index: EmbeddedIndex): { table: Uint16Array; attributes: number } {
+	const attributes = index.definition.searchableAttributes.length;
+	const table = new Uint16Array(3 * attributes * 2);
+	for (let typos = 0; typos < 3; typos++) {
+		for (let attribute = 0; attribute < attributes; attribute++) {
+			for (let exact = 0; exact < 2; exact++) {
+				let key = 0;
+				for (const rule of index.definition.rankingRules) {
+					const bound = textRuleBound(index, rule, 1);
+					if (rule === 'words') key = key * bound;
+					else if (rule === 'typo') key = key * bound + typos;
+					else if (rule === 'proximity') key = key * bound;
+					else if (rule === 'attribute') key = key * bound + attribute;
+					else if (rule === 'exactness') key = key * bound + (1 - exact);
+				}
+				table[(typos * attributes + attribute) * 2 + exact] = key;
+			}
+		}
 	}
-	return packed;
+	return { table, attributes };
 }
 
 /**
- * How a text-rule key (`textRuleKeys`) splits around the sort rule: key = before × after + its part
+ * How a text-rule key (`oneTermKeyTable`) splits around the sort rule: key = before × after + its part
  * after; `span` is what ranking `candidates` of them with `criteria` takes in all (see rankWindow).
  */
 export function sortSplit(
@@ -196,6 +207,10 @@ export function rankTied(
 	k: number
 ): number[] {
 	const n = docs.length;
+	const [first] = criteria;
+	if (criteria.length === 1 && first.kind === 'geo' && first.direction === 'asc') {
+		return nearestTied(index, docs, after, afterBound, first, k);
+	}
 	const packed = packedFor(index);
 	packed.fill(0, 0, n);
 	for (const criterion of criteria) {
@@ -204,6 +219,39 @@ export function rankTied(
 	}
 	for (let i = 0; i < n; i++) packed[i] = (packed[i] * afterBound + after[i]) * n + i;
 	return smallestKeys(packed, n, k).map((i) => docs[i]);
+}
+
+/**
+ * rankTied by distance alone, nearest first (the search page's distance sort), with the keys packGeo
+ * gives. A document's distance is at least the distance between the two latitudes, which costs one
+ * subtraction, so the great-circle distance is computed only for documents that could still reach
+ * the first `k`.
+ */
+function nearestTied(
+	index: EmbeddedIndex,
+	docs: ArrayLike<number>,
+	after: ArrayLike<number>,
+	afterBound: number,
+	criterion: Extract<SortCriterion, { kind: 'geo' }>,
+	k: number
+): number[] {
+	const n = docs.length;
+	const { geoLat } = index;
+	const { lat, lng } = criterion;
+	const scale = afterBound * n;
+	const metresPerDegree = (EARTH_RADIUS_M * Math.PI) / 180;
+	const key = (i: number): number => {
+		const metres = Math.min(Math.round(distanceOf(index, docs[i], lat, lng)), NO_DISTANCE);
+		const value = metres === NO_DISTANCE ? NO_DISTANCE + 1 : metres;
+		return (value * afterBound + after[i]) * n + i;
+	};
+	const bound = (i: number): number => {
+		const docLat = geoLat[docs[i]];
+		if (Number.isNaN(docLat)) return (NO_DISTANCE + 1) * scale;
+		// A metre below the meridian distance, against rounding: never above the key.
+		return Math.max(0, Math.floor(Math.abs(docLat - lat) * metresPerDegree) - 1) * scale;
+	};
+	return smallestKeysBounded(n, k, key, bound).map((i) => docs[i]);
 }
 
 /** Metres from the `_geoPoint` of the sort to each document, when sorting by distance. */

@@ -54,3 +54,34 @@ function swap(heap: Float64Array, at: Uint32Array, a: number, b: number): void {
 	at[a] = at[b];
 	at[b] = position;
 }
+
+/**
+ * As smallestKeys, for keys that are costly to compute: `key(i)` is computed only where `bound(i)`, a
+ * cheap lower bound of it, could still beat the k-th smallest key so far. Keys must be distinct.
+ */
+export function smallestKeysBounded(
+	n: number,
+	k: number,
+	key: (i: number) => number,
+	bound: (i: number) => number
+): number[] {
+	const size = Math.min(k, n);
+	if (size <= 0) return [];
+	const heap = new Float64Array(size);
+	const at = new Uint32Array(size);
+	for (let i = 0; i < size; i++) {
+		heap[i] = key(i);
+		at[i] = i;
+		siftUp(heap, at, i);
+	}
+	for (let i = size; i < n; i++) {
+		if (bound(i) >= heap[0]) continue;
+		const value = key(i);
+		if (value >= heap[0]) continue;
+		heap[0] = value;
+		at[0] = i;
+		siftDown(heap, at, size);
+	}
+	const order = Array.from({ length: size }, (_, j) => j).sort((a, b) => heap[a] - heap[b]);
+	return order.map((j) => at[j]);
+}

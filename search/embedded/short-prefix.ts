@@ -6,15 +6,21 @@
  * in rank order. A request then only ANDs its filter into the bitset and walks the order until its page
  * is full, instead of merging hundreds of thousands of postings and ranking up to every document.
  *
+ * Any other one-word query ranks the same way whatever the request (one term: no proximity, every
+ * matching strategy keeps the same documents), so its answer is built the same way on first use and
+ * memoised with the query's other entries: the main query, its facet queries and the next keystrokes
+ * that match the same words walk it instead of each merging the postings and ranking again.
+ *
  * Filtering after ranking gives the same order as ranking the filtered hits: a document's ranking key
  * depends on the document and the query only, and ties fall back to the document order either way.
  */
 import type { MatchingStrategy } from '../index-definition';
 import { andInto, bitsetFromIds, popcount, type Bitset } from './bitset';
 import type { EmbeddedIndex } from './build-index';
-import { matchText } from './match-text';
+import { oneTermMatches, type OneTermMatches } from './match-text';
+import { memoized } from './query-cache';
 import { analyseQuery, type AnalysedQuery } from './query-terms';
-import { geoDistancesOf, rankTied, sortSplit, textRuleKeys, type Ranked } from './rank';
+import { geoDistancesOf, oneTermKeyTable, rankTied, sortSplit, type Ranked } from './rank';
 import type { SortCriterion } from '../sort';
 
 /** One- and two-letter prefixes: below Meilisearch's smallest typo word size, whatever the settings. */
@@ -28,10 +34,10 @@ export interface ShortPrefixAnswer {
 	/** All matches, best first. */
 	order: Uint32Array;
 	/**
-	 * Parallel to `order`: the text rules' key (the document number breaks ties), to place documents
-	 * added by a write; null when a key does not fit 16 bits (the answer is then recomputed instead).
+	 * Parallel to `order`: the text rules' key (the document number breaks ties), for sorted searches
+	 * and to place documents added by a write.
 	 */
-	keys: Uint16Array | null;
+	keys: Uint16Array;
 	/** All matches, in document order. */
 	docs: Uint32Array;
 }
@@ -45,33 +51,40 @@ export function isShortPrefix(analysed: AnalysedQuery): boolean {
 	return term.prefix && [...term.word].length <= SHORT_PREFIX_LETTERS;
 }
 
-function compute(
+/** The matches of a one-word query, ranked. */
+function ranked(
 	index: EmbeddedIndex,
-	analysed: AnalysedQuery,
-	strategy: MatchingStrategy
-): ShortPrefixAnswer {
-	const matches = matchText(index, analysed, strategy, null);
-	const { order, keys } = rankedByKey(matches.docs, textRuleKeys(index, matches, analysed.terms.length));
-	return {
-		word: analysed.terms[0].word,
-		bits: bitsetFromIds(index.size, order),
-		order,
-		keys,
-		docs: matches.docs
-	};
+	analysed: AnalysedQuery
+): OneTermMatches & { order: Uint32Array; sorted: Uint16Array } {
+	const { table, attributes } = oneTermKeyTable(index);
+	const matches = oneTermMatches(index, analysed, table, attributes);
+	return { ...matches, ...rankedByKey(matches.docs, matches.keys) };
 }
 
-/** Documents (ascending) ordered by key, ties by document: the ranking of a one-word query. */
-function rankedByKey(
-	docs: ArrayLike<number>,
-	keys: Float64Array
-): { order: Uint32Array; keys: Uint16Array | null } {
-	const at = Uint32Array.from({ length: docs.length }, (_, i) => i).sort(
-		(a, b) => keys[a] - keys[b] || a - b
-	);
-	const order = Uint32Array.from(at, (i) => docs[i]);
-	if (keys.some((k) => k > 0xffff)) return { order, keys: null };
-	return { order, keys: Uint16Array.from(at, (i) => keys[i]) };
+function compute(index: EmbeddedIndex, analysed: AnalysedQuery): ShortPrefixAnswer {
+	const { bits, docs, order, sorted } = ranked(index, analysed);
+	return { word: analysed.terms[0].word, bits, order, keys: sorted, docs };
+}
+
+/**
+ * Documents (ascending) ordered by key, ties by document: the ranking of a one-word query. The keys
+ * are small integers, so this is a counting sort: one pass to count, one to place, stable.
+ */
+function rankedByKey(docs: Uint32Array, keys: Uint16Array): { order: Uint32Array; sorted: Uint16Array } {
+	const n = docs.length;
+	let max = 0;
+	for (let i = 0; i < n; i++) if (keys[i] > max) max = keys[i];
+	const starts = new Uint32Array(max + 2);
+	for (let i = 0; i < n; i++) starts[keys[i] + 1]++;
+	for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+	const order = new Uint32Array(n);
+	const sorted = new Uint16Array(n);
+	for (let i = 0; i < n; i++) {
+		const at = starts[keys[i]]++;
+		order[at] = docs[i];
+		sorted[at] = keys[i];
+	}
+	return { order, sorted };
 }
 
 function holdsAny(bits: Bitset, docs: ArrayLike<number>): boolean {
@@ -104,19 +117,16 @@ export function carryShortPrefixes(
 	}
 	const sameWords = (old.size + 31) >>> 5 === (next.size + 31) >>> 5;
 	for (const [key, answer] of before) {
-		if (answer.keys === null) continue;
 		const analysed = analyseQuery(small, answer.word);
-		const matches = isShortPrefix(analysed) ? matchText(small, analysed, 'last', null) : null;
+		const matches = isShortPrefix(analysed) ? ranked(small, analysed) : null;
 		const untouched = !shifted && (gone === null || !holdsAny(answer.bits, gone));
 		if (untouched && sameWords && (matches === null || matches.docs.length === 0)) {
 			after.set(key, answer);
 			continue;
 		}
-		const ranked = matches ? rankedByKey(matches.docs, textRuleKeys(small, matches, 1)) : null;
-		if (ranked && ranked.keys === null) continue;
 		const addedDocs = matches ? Uint32Array.from(matches.docs, (s) => dirty[s]) : new Uint32Array(0);
-		const addedOrder = ranked ? Uint32Array.from(ranked.order, (s) => dirty[s]) : new Uint32Array(0);
-		const addedKeys = ranked?.keys ?? new Uint16Array(0);
+		const addedOrder = matches ? Uint32Array.from(matches.order, (s) => dirty[s]) : new Uint32Array(0);
+		const addedKeys = matches?.sorted ?? new Uint16Array(0);
 		const oldKeys = answer.keys;
 		const total = answer.order.length + addedOrder.length;
 		const order = new Uint32Array(total);
@@ -160,27 +170,43 @@ export function carryShortPrefixes(
 	answers.set(next, after);
 }
 
+function bytesOf(answer: ShortPrefixAnswer): number {
+	return answer.bits.byteLength + answer.order.byteLength + answer.keys.byteLength + answer.docs.byteLength;
+}
+
+/** Whether the query is one word (no phrase, no exclusion): its ranking then never depends on the request. */
+function isOneWord(analysed: AnalysedQuery): boolean {
+	return analysed.terms.length === 1 && analysed.negatives.length === 0 && !analysed.terms[0].phrase;
+}
+
 /**
- * The precomputed matches of a short prefix query, or null for any other query. Computed on first use
- * (or by `warmShortPrefixes`) and kept as long as the index: there are at most a few thousand short
- * prefixes, and their orders together hold each document a few dozen times.
+ * The answer of a one-word query, or null for any other query. A short prefix's answer is computed on
+ * first use (or by `warmShortPrefixes`) and kept as long as the index: there are at most a few thousand
+ * short prefixes, and their orders together hold each document a few dozen times. Any other word's
+ * answer is memoised by what it matches (`analysed.key`), so the keystrokes of a word that extend to
+ * the same words, the facet queries of the same request and whoever types the word next share one
+ * merge of its postings; the memo of these answers is bounded by bytes (query-cache.ts).
  */
 export function shortPrefixAnswer(
 	index: EmbeddedIndex,
 	analysed: AnalysedQuery,
-	strategy: MatchingStrategy
+	// With one word, every matching strategy keeps the same documents.
+	_strategy: MatchingStrategy
 ): ShortPrefixAnswer | null {
-	if (!isShortPrefix(analysed)) return null;
+	if (!isOneWord(analysed)) return null;
+	if (!isShortPrefix(analysed)) {
+		return memoized(index, analysed.key, () => compute(index, analysed), 'words', bytesOf);
+	}
 	let cache = answers.get(index);
 	if (!cache) {
 		cache = new Map();
 		answers.set(index, cache);
 	}
-	// With one word, every matching strategy keeps the same documents.
-	const key = analysed.key;
+	// Keyed by the word, not by `analysed.key`: carried to the next index, whose word ids differ.
+	const key = analysed.terms[0].word;
 	let answer = cache.get(key);
 	if (!answer) {
-		answer = compute(index, analysed, strategy);
+		answer = compute(index, analysed);
 		cache.set(key, answer);
 	}
 	return answer;
@@ -218,12 +244,37 @@ export function filteredShortPrefix(
 	return { bits: filter, total: popcount(filter), page };
 }
 
+interface GroupScratch {
+	marks: Bitset;
+	/** Per document: its key's part after the sort rule. */
+	rests: Uint16Array;
+	docs: Uint32Array;
+	tails: Uint16Array;
+}
+
+// Reused by every sorted search on the index: searches run one at a time.
+const groupScratch = new WeakMap<EmbeddedIndex, GroupScratch>();
+
+function groupScratchOf(index: EmbeddedIndex): GroupScratch {
+	let scratch = groupScratch.get(index);
+	if (!scratch) {
+		scratch = {
+			marks: new Uint32Array((index.size + 31) >>> 5),
+			rests: new Uint16Array(index.size),
+			docs: new Uint32Array(index.size),
+			tails: new Uint16Array(index.size)
+		};
+		groupScratch.set(index, scratch);
+	}
+	return scratch;
+}
+
 /**
  * The requested window of a short prefix's filtered matches (`hits`) in a SORTED search. The sort rule
  * ranks inside the text rules before it, so the precomputed order is walked in groups that tie on
  * those rules (their part of the stored key), and only the groups reaching the window are ranked, by
  * the sort criteria, the text rules after the sort rule (the rest of the key), then the document. Null
- * when the answer stores no keys or the general path would refuse the sort (too many criteria).
+ * when the general path would refuse the sort (too many criteria).
  */
 export function sortedShortPrefix(
 	index: EmbeddedIndex,
@@ -234,33 +285,49 @@ export function sortedShortPrefix(
 	limit: number
 ): Ranked | null {
 	const { order, keys } = answer;
-	if (keys === null) return null;
 	if (limit === 0) return { docs: [], geoDistances: geoDistancesOf(index, [], criteria) };
 	const { after, span } = sortSplit(index, 1, criteria, hits.total);
 	if (span >= Number.MAX_SAFE_INTEGER) return null;
 	const { bits } = hits;
 	const end = offset + limit;
 	const page: number[] = [];
-	// A group's filtered members as document × after + their key's part after the sort rule.
-	const members: number[] = [];
+	const { marks, rests, docs, tails } = groupScratchOf(index);
 	let seen = 0;
 	for (let i = 0; i < order.length && seen < end;) {
 		const group = Math.floor(keys[i] / after);
-		members.length = 0;
+		// The group's filtered members, marked in a bitset: read back in document order without a sort.
+		let count = 0;
+		let lo = marks.length;
+		let hi = -1;
 		let j = i;
 		for (; j < order.length && Math.floor(keys[j] / after) === group; j++) {
 			const d = order[j];
-			if ((bits[d >>> 5] & (1 << (d & 31))) !== 0) members.push(d * after + (keys[j] % after));
+			const w = d >>> 5;
+			if ((bits[w] & (1 << (d & 31))) === 0) continue;
+			marks[w] |= 1 << (d & 31);
+			rests[d] = keys[j] % after;
+			if (w < lo) lo = w;
+			if (w > hi) hi = w;
+			count++;
 		}
-		if (seen + members.length > offset) {
+		if (seen + count > offset) {
+			let n = 0;
+			for (let w = lo; w <= hi; w++) {
+				let v = marks[w];
+				while (v !== 0) {
+					const low = v & -v;
+					const d = (w << 5) + 31 - Math.clz32(low);
+					docs[n] = d;
+					tails[n++] = rests[d];
+					v ^= low;
+				}
+			}
 			// rankTied breaks ties by position: in document order, as rankWindow's candidates are.
-			const packed = Float64Array.from(members).sort();
-			const docs = Uint32Array.from(packed, (x) => Math.floor(x / after));
-			const rests = Uint16Array.from(packed, (x) => x % after);
-			const ranked = rankTied(index, docs, rests, after, criteria, end - seen);
+			const ranked = rankTied(index, docs.subarray(0, n), tails.subarray(0, n), after, criteria, end - seen);
 			for (let k = Math.max(0, offset - seen); k < ranked.length; k++) page.push(ranked[k]);
 		}
-		seen += members.length;
+		if (hi >= lo) marks.fill(0, lo, hi + 1);
+		seen += count;
 		i = j;
 	}
 	return { docs: page, geoDistances: geoDistancesOf(index, page, criteria) };
