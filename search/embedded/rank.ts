@@ -32,6 +32,28 @@ function packedFor(index: EmbeddedIndex): Float64Array {
 	return packed;
 }
 
+/**
+ * Replaces keys[0 .. n) by their rank among the distinct keys, which keeps their order; returns how
+ * many distinct keys there are. Only for rankings whose packed key would not fit a double.
+ */
+export function denseRanks(keys: Float64Array, n: number): number {
+	const sorted = keys.slice(0, n).sort();
+	let distinct = 0;
+	for (let i = 0; i < n; i++)
+		if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+	for (let i = 0; i < n; i++) {
+		let lo = 0;
+		let hi = distinct - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (sorted[mid] < keys[i]) lo = mid + 1;
+			else hi = mid;
+		}
+		keys[i] = lo;
+	}
+	return distinct;
+}
+
 /** key = key * bound + value, for one rule over all candidates; each loop stays monomorphic. */
 function packInverted(packed: Float64Array, n: number, values: Uint8Array, terms: number): void {
 	const bound = terms + 1;
@@ -289,42 +311,49 @@ export function rankWindow(
 	const n = candidates.length;
 	const packed = packedFor(index);
 	packed.fill(0, 0, n);
-	let span = n;
+	// How many values the key of the rules so far can take. Before a rule would take it past what a
+	// double holds exactly, the keys are replaced by their ranks (the same order, at most n values).
+	let keys = 1;
+	const room = (bound: number) => {
+		if (keys * bound >= Number.MAX_SAFE_INTEGER) keys = denseRanks(packed, n);
+		keys *= bound;
+	};
 	for (const rule of index.definition.rankingRules) {
 		if (rule === 'sort') {
 			for (const criterion of criteria) {
-				span *=
-					criterion.kind === 'field'
-						? packField(index, packed, candidates, criterion)
-						: packGeo(index, packed, candidates, criterion);
+				if (criterion.kind === 'field') {
+					room((index.sortRanks.get(criterion.attribute)?.max ?? 0) + 2);
+					packField(index, packed, candidates, criterion);
+				} else {
+					room(NO_DISTANCE + 2);
+					packGeo(index, packed, candidates, criterion);
+				}
 			}
 			continue;
 		}
 		if (text === null) continue;
+		const bound = textRuleBound(index, rule, terms);
 		if (rule === 'words') {
+			room(bound);
 			packInverted(packed, n, text.words, terms);
-			span *= terms + 1;
 		} else if (rule === 'typo') {
-			packValues(packed, n, text.typos, 2 * terms + 1);
-			span *= 2 * terms + 1;
+			room(bound);
+			packValues(packed, n, text.typos, bound);
 		} else if (rule === 'proximity') {
 			// Each pair of neighbouring terms costs 0..8 (see word-order.ts).
-			const bound = 8 * Math.max(0, terms - 1) + 1;
+			room(bound);
 			if (text.proximity !== null) packValues(packed, n, text.proximity, bound);
-			else packProximity(index, packed, text, span / n, end, bound);
-			span *= bound;
+			else packProximity(index, packed, text, keys / bound, end, bound);
 		} else if (rule === 'attribute') {
-			const bound = terms * index.definition.searchableAttributes.length + 1;
+			room(bound);
 			packValues(packed, n, text.attributes, bound);
-			span *= bound;
 		} else if (rule === 'exactness') {
+			room(bound);
 			packInverted(packed, n, text.exact, terms);
-			span *= terms + 1;
 		}
 	}
-	if (span >= Number.MAX_SAFE_INTEGER) {
-		throw new Error('ranking keys do not fit one number: too many sort criteria');
-	}
+	// The candidate's position breaks the last ties: keys × n must stay exact too.
+	if (keys * n >= Number.MAX_SAFE_INTEGER) denseRanks(packed, n);
 	for (let i = 0; i < n; i++) packed[i] = packed[i] * n + i;
 	const top = smallestKeys(packed, n, end).slice(offset);
 	const docs = top.map((i) => candidates[i]);
