@@ -1,9 +1,10 @@
 import type { TransactionSql } from 'postgres';
-import { amsterdamDay } from '../../time';
 import type { Sql } from '../db/database';
 import { log } from '../log';
-import { anonymise, type Publication } from './anonymise';
+import { anonymiseSteps, type Publication } from './anonymise';
 import type { CandidateProfile, ProfileTextState } from './candidate-record';
+import { runCooperatively, type Steps } from './cooperative';
+import { currentInputs, recordedInputs, recordInputs, staleness } from './publication-state';
 import { writeDocuments } from './write-documents';
 import {
 	FIELDS,
@@ -17,6 +18,9 @@ import type { ProfileIndex } from './search-index';
 export const DEFAULT_K = 5;
 const PUBLISH_LOCK = 4_242_100;
 const CHUNK = 2000;
+const READ_PAGE = 5000;
+// Candidates handled between two points where the computation may pause (a few milliseconds).
+const PAUSE_EVERY = 500;
 
 export interface PublishOptions {
 	k?: number;
@@ -40,85 +44,72 @@ export interface PublishResult {
 /**
  * Recomputes THE published set from all publishable candidates (k-anonymity is a property of the whole
  * set, so it cannot be decided per row), writes only the changed rows of `public_profiles` in one
- * transaction, and then mirrors the difference into the search index.
+ * transaction, and then mirrors the difference into the search index. The computation runs on the web
+ * thread in slices (cooperative.ts), so the service keeps answering while an instance refreshes. What it
+ * was computed from is recorded in the same transaction (publication-state.ts).
  */
 export async function refreshPublicProfiles(sql: Sql, options: PublishOptions = {}): Promise<PublishResult> {
+	return (await refresh(sql, options, false))!;
+}
+
+/**
+ * The same, unless the published set is current: nothing it is computed from (candidates, k, day, rules)
+ * changed since the last completed refresh. Undefined when it skipped.
+ */
+export async function refreshPublicProfilesIfStale(
+	sql: Sql,
+	options: PublishOptions = {}
+): Promise<PublishResult | undefined> {
+	return refresh(sql, options, true);
+}
+
+async function refresh(
+	sql: Sql,
+	options: PublishOptions,
+	onlyIfStale: boolean
+): Promise<PublishResult | undefined> {
 	const k = options.k ?? DEFAULT_K;
 	const now = options.now ?? new Date();
 	const result = await sql.begin(async (tx) => {
 		await tx`select pg_advisory_xact_lock(${PUBLISH_LOCK})`;
-		const rows = await tx<QiRow[]>`
-			select id, public_ref, municipality_code, region_code, content_hash,
-				profile_text_state, publication, generalisation, profile,
-				source_updated_at::text as source_updated_at
-			from candidates where counted and complete and not withdrawn`;
-		const today = amsterdamDay(now);
-		const qis: QuasiIdentifiers[] = rows.map((r) =>
-			quasiIdentifiersFrom({
-				ref: r.public_ref,
-				municipality: r.municipality_code,
-				region: r.region_code,
-				profile: r.profile,
-				sourceUpdatedAt: r.source_updated_at,
-				today
-			})
-		);
-		const { published, suppressed } = anonymise(qis, k);
-		assertKAnonymous(qis, published, k);
-
+		// Before the candidates are read: a write that commits in between makes the next check refresh
+		// again, never skip a change.
+		const inputs = await currentInputs(tx, k, now);
+		if (onlyIfStale && staleness(await recordedInputs(tx), inputs) === 'current') return undefined;
+		const rows = await readPublishable(tx);
 		const existing = new Map<string, string>();
 		for (const row of await tx<{ public_ref: string; source_key: string }[]>`
 			select public_ref, source_key from public_profiles`) {
 			existing.set(row.public_ref, row.source_key);
 		}
-		const stale: { row: QiRow; publication: Publication; key: string }[] = [];
-		const generalised: Record<string, number> = Object.fromEntries(FIELDS.map((f) => [f, 0]));
-		let itemsHidden = 0;
-		const states: { id: number; publication: string; generalisation: string[] }[] = [];
-		rows.forEach((row, i) => {
-			const decision = published.get(row.public_ref);
-			const applied = decision === undefined ? [] : generalisationsOf(decision.levels);
-			if (decision) {
-				for (const f of FIELDS) if (decision.levels[f] > 0) generalised[f]++;
-				if (decision.hiddenSectors.length || decision.hiddenExperience.length) itemsHidden++;
-			}
-			const publication = decision === undefined ? 'suppressed' : 'published';
-			if (publication !== row.publication || applied.join() !== row.generalisation.join()) {
-				states.push({ id: Number(row.id), publication, generalisation: applied });
-			}
-			if (decision === undefined) return;
-			// The published vector itself (availability moves with the calendar), the hidden items and the text.
-			const key = [
-				row.content_hash,
-				vectorKey(qis[i], decision.levels),
-				decision.hiddenSectors.join(','),
-				decision.hiddenExperience.join(','),
-				row.profile_text_state
-			].join(':');
-			if (existing.get(row.public_ref) !== key) stale.push({ row, publication: decision, key });
-		});
+		const plan = await runCooperatively(planRefresh(rows, existing, k, inputs.day));
 
 		const upserted: string[] = [];
-		for (let i = 0; i < stale.length; i += CHUNK) {
-			upserted.push(...(await writeDocuments(tx, stale.slice(i, i + CHUNK), now)));
+		for (let i = 0; i < plan.stale.length; i += CHUNK) {
+			upserted.push(...(await writeDocuments(tx, plan.stale.slice(i, i + CHUNK), now)));
 		}
-		const removed = [...existing.keys()].filter((ref) => !published.has(ref));
+		const removed = [...existing.keys()].filter((ref) => !plan.published.has(ref));
 		for (let i = 0; i < removed.length; i += CHUNK) {
 			await tx`delete from public_profiles where public_ref = any(${removed.slice(i, i + CHUNK)})`;
 		}
-		await writeStates(tx, states);
+		await writeStates(tx, plan.states);
 		await tx`
 			update candidates set published = false, publication = 'not_eligible', generalisation = '{}'
 			where not (counted and complete and not withdrawn) and (published or publication <> 'not_eligible')`;
+		await recordInputs(tx, inputs, now);
 		return {
-			published: published.size,
+			published: plan.published.size,
 			upserted,
 			removed,
-			suppressed: suppressed.length,
-			generalised,
-			itemsHidden
+			suppressed: plan.suppressed,
+			generalised: plan.generalised,
+			itemsHidden: plan.itemsHidden
 		};
 	});
+	if (!result) {
+		log.debug({ k }, 'published set current: refresh skipped');
+		return undefined;
+	}
 	if (options.index) await mirrorToIndex(sql, options.index, result.upserted, result.removed);
 	log.info(
 		{
@@ -133,6 +124,90 @@ export async function refreshPublicProfiles(sql: Sql, options: PublishOptions = 
 		'public profiles refreshed'
 	);
 	return result;
+}
+
+/** In pages: embedded PGlite runs each query on the web thread, so no query may take long. */
+async function readPublishable(tx: TransactionSql): Promise<QiRow[]> {
+	const rows: QiRow[] = [];
+	let after = 0;
+	for (;;) {
+		const page = await tx<QiRow[]>`
+			select id, public_ref, municipality_code, region_code, content_hash,
+				profile_text_state, publication, generalisation, profile,
+				source_updated_at::text as source_updated_at
+			from candidates where counted and complete and not withdrawn and id > ${after}
+			order by id limit ${READ_PAGE}`;
+		rows.push(...page);
+		if (page.length < READ_PAGE) return rows;
+		after = Number(page[page.length - 1].id);
+	}
+}
+
+interface RefreshPlan {
+	published: Map<string, Publication>;
+	suppressed: number;
+	/** Documents to (re)write. */
+	stale: { row: QiRow; publication: Publication; key: string }[];
+	/** Candidates whose publication state changes. */
+	states: { id: number; publication: string; generalisation: string[] }[];
+	generalised: Record<string, number>;
+	itemsHidden: number;
+}
+
+/** The pure part of a refresh, in steps that may pause (cooperative.ts). */
+function* planRefresh(
+	rows: QiRow[],
+	existing: Map<string, string>,
+	k: number,
+	today: string
+): Steps<RefreshPlan> {
+	const qis: QuasiIdentifiers[] = [];
+	for (let i = 0; i < rows.length; i++) {
+		if (i % PAUSE_EVERY === 0) yield;
+		const r = rows[i];
+		qis.push(
+			quasiIdentifiersFrom({
+				ref: r.public_ref,
+				municipality: r.municipality_code,
+				region: r.region_code,
+				profile: r.profile,
+				sourceUpdatedAt: r.source_updated_at,
+				today
+			})
+		);
+	}
+	const { published, suppressed } = yield* anonymiseSteps(qis, k);
+	yield* assertKAnonymous(qis, published, k);
+
+	const stale: RefreshPlan['stale'] = [];
+	const generalised: Record<string, number> = Object.fromEntries(FIELDS.map((f) => [f, 0]));
+	let itemsHidden = 0;
+	const states: RefreshPlan['states'] = [];
+	for (let i = 0; i < rows.length; i++) {
+		if (i % PAUSE_EVERY === 0) yield;
+		const row = rows[i];
+		const decision = published.get(row.public_ref);
+		const applied = decision === undefined ? [] : generalisationsOf(decision.levels);
+		if (decision) {
+			for (const f of FIELDS) if (decision.levels[f] > 0) generalised[f]++;
+			if (decision.hiddenSectors.length || decision.hiddenExperience.length) itemsHidden++;
+		}
+		const publication = decision === undefined ? 'suppressed' : 'published';
+		if (publication !== row.publication || applied.join() !== row.generalisation.join()) {
+			states.push({ id: Number(row.id), publication, generalisation: applied });
+		}
+		if (decision === undefined) continue;
+		// The published vector itself (availability moves with the calendar), the hidden items and the text.
+		const key = [
+			row.content_hash,
+			vectorKey(qis[i], decision.levels),
+			decision.hiddenSectors.join(','),
+			decision.hiddenExperience.join(','),
+			row.profile_text_state
+		].join(':');
+		if (existing.get(row.public_ref) !== key) stale.push({ row, publication: decision, key });
+	}
+	return { published, suppressed: suppressed.length, stale, states, generalised, itemsHidden };
 }
 
 export interface QiRow {
@@ -166,14 +241,20 @@ async function writeStates(
  * A guard, not the mechanism: refuses to publish a set that breaks k-anonymity, over the whole vector of
  * single-valued fields and over every shown sector or experience item with location and education.
  */
-function assertKAnonymous(qis: QuasiIdentifiers[], published: Map<string, Publication>, k: number): void {
+function* assertKAnonymous(
+	qis: QuasiIdentifiers[],
+	published: Map<string, Publication>,
+	k: number
+): Steps<void> {
 	const sizes = new Map<string, number>();
 	const keys: string[] = [];
 	const add = (key: string) => {
 		keys.push(key);
 		sizes.set(key, (sizes.get(key) ?? 0) + 1);
 	};
-	for (const qi of qis) {
+	for (let i = 0; i < qis.length; i++) {
+		if (i % PAUSE_EVERY === 0) yield;
+		const qi = qis[i];
 		const decision = published.get(qi.ref);
 		if (decision === undefined) continue;
 		add(vectorKey(qi, decision.levels));
@@ -183,8 +264,9 @@ function assertKAnonymous(qis: QuasiIdentifiers[], published: Map<string, Public
 		for (const e of new Set(qi.experience))
 			if (!decision.hiddenExperience.includes(e)) add(`${place}|e|${e}`);
 	}
-	for (const key of keys) {
-		if (sizes.get(key)! < k) throw new Error('k-anonymity check failed: refusing to publish');
+	for (let i = 0; i < keys.length; i++) {
+		if (i % (PAUSE_EVERY * 8) === 0) yield;
+		if (sizes.get(keys[i])! < k) throw new Error('k-anonymity check failed: refusing to publish');
 	}
 }
 
