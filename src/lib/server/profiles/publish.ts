@@ -18,7 +18,7 @@ import type { ProfileIndex } from './search-index';
 export const DEFAULT_K = 5;
 const PUBLISH_LOCK = 4_242_100;
 const CHUNK = 2000;
-const READ_PAGE = 5000;
+const READ_PAGE = 2000;
 // Candidates handled between two points where the computation may pause (a few milliseconds).
 const PAUSE_EVERY = 500;
 
