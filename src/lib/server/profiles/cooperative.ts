@@ -6,7 +6,7 @@
  */
 export type Steps<T> = Generator<void, T, void>;
 
-export const SLICE_MS = 20;
+export const SLICE_MS = 5;
 
 export function runToEnd<T>(steps: Steps<T>): T {
 	for (;;) {
