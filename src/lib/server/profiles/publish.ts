@@ -1,10 +1,17 @@
 import type { TransactionSql } from 'postgres';
-import type { Sql } from '../db/database';
+import type { Queryable, Sql } from '../db/database';
 import { log } from '../log';
 import { anonymiseSteps, type Publication } from './anonymise';
 import type { CandidateProfile, ProfileTextState } from './candidate-record';
 import { runCooperatively, type Steps } from './cooperative';
-import { currentInputs, recordedInputs, recordInputs, staleness } from './publication-state';
+import {
+	currentInputs,
+	inputsDigest,
+	recordedInputs,
+	recordInputs,
+	staleness,
+	type PublicationInputs
+} from './publication-state';
 import { writeDocuments } from './write-documents';
 import {
 	FIELDS,
@@ -70,43 +77,37 @@ async function refresh(
 ): Promise<PublishResult | undefined> {
 	const k = options.k ?? DEFAULT_K;
 	const now = options.now ?? new Date();
-	const result = await sql.begin(async (tx) => {
-		await tx`select pg_advisory_xact_lock(${PUBLISH_LOCK})`;
-		// Before the candidates are read: a write that commits in between makes the next check refresh
-		// again, never skip a change.
-		const inputs = await currentInputs(tx, k, now);
-		if (onlyIfStale && staleness(await recordedInputs(tx), inputs) === 'current') return undefined;
-		const rows = await readPublishable(tx);
-		const existing = new Map<string, string>();
-		for (const row of await tx<{ public_ref: string; source_key: string }[]>`
-			select public_ref, source_key from public_profiles`) {
-			existing.set(row.public_ref, row.source_key);
+	let result: PublishResult | 'current' | 'changed';
+	if (!onlyIfStale) {
+		result = await sql.begin(async (tx) => {
+			await tx`select pg_advisory_xact_lock(${PUBLISH_LOCK})`;
+			// Before the candidates are read: a write that commits in between makes the next check refresh
+			// again, never skip a change.
+			const inputs = await currentInputs(tx, k, now);
+			const plan = await runCooperatively(planRefresh(await readPublishable(tx), k, inputs.day));
+			return writePlan(tx, plan, inputs, now);
+		});
+	} else {
+		// Read and computed outside a transaction, which would hold embedded PGlite's one connection (and
+		// so every request that needs the database) for seconds; written only if no candidate changed.
+		const inputs = await currentInputs(sql, k, now);
+		if (staleness(await recordedInputs(sql), inputs) === 'current') result = 'current';
+		else {
+			const plan = await runCooperatively(planRefresh(await readPublishable(sql), k, inputs.day));
+			result = await sql.begin(async (tx) => {
+				await tx`select pg_advisory_xact_lock(${PUBLISH_LOCK})`;
+				// Another instance may have refreshed meanwhile.
+				if (staleness(await recordedInputs(tx), inputs) === 'current') return 'current';
+				if ((await inputsDigest(tx)) !== inputs.inputsDigest) return 'changed';
+				return writePlan(tx, plan, inputs, now);
+			});
 		}
-		const plan = await runCooperatively(planRefresh(rows, existing, k, inputs.day));
-
-		const upserted: string[] = [];
-		for (let i = 0; i < plan.stale.length; i += CHUNK) {
-			upserted.push(...(await writeDocuments(tx, plan.stale.slice(i, i + CHUNK), now)));
-		}
-		const removed = [...existing.keys()].filter((ref) => !plan.published.has(ref));
-		for (let i = 0; i < removed.length; i += CHUNK) {
-			await tx`delete from public_profiles where public_ref = any(${removed.slice(i, i + CHUNK)})`;
-		}
-		await writeStates(tx, plan.states);
-		await tx`
-			update candidates set published = false, publication = 'not_eligible', generalisation = '{}'
-			where not (counted and complete and not withdrawn) and (published or publication <> 'not_eligible')`;
-		await recordInputs(tx, inputs, now);
-		return {
-			published: plan.published.size,
-			upserted,
-			removed,
-			suppressed: plan.suppressed,
-			generalised: plan.generalised,
-			itemsHidden: plan.itemsHidden
-		};
-	});
-	if (!result) {
+	}
+	if (result === 'changed') {
+		log.info({ k }, 'candidates changed while the published set was recomputed; the next run recomputes it');
+		return undefined;
+	}
+	if (result === 'current') {
 		log.debug({ k }, 'published set current: refresh skipped');
 		return undefined;
 	}
@@ -126,12 +127,48 @@ async function refresh(
 	return result;
 }
 
+/** Writes what changed against the stored set, and what the set was computed from. */
+async function writePlan(
+	tx: TransactionSql,
+	plan: RefreshPlan,
+	inputs: PublicationInputs,
+	now: Date
+): Promise<PublishResult> {
+	const existing = new Map<string, string>();
+	for (const row of await tx<{ public_ref: string; source_key: string }[]>`
+		select public_ref, source_key from public_profiles`) {
+		existing.set(row.public_ref, row.source_key);
+	}
+	const stale = plan.documents.filter((d) => existing.get(d.row.public_ref) !== d.key);
+	const upserted: string[] = [];
+	for (let i = 0; i < stale.length; i += CHUNK) {
+		upserted.push(...(await writeDocuments(tx, stale.slice(i, i + CHUNK), now)));
+	}
+	const removed = [...existing.keys()].filter((ref) => !plan.published.has(ref));
+	for (let i = 0; i < removed.length; i += CHUNK) {
+		await tx`delete from public_profiles where public_ref = any(${removed.slice(i, i + CHUNK)})`;
+	}
+	await writeStates(tx, plan.states);
+	await tx`
+		update candidates set published = false, publication = 'not_eligible', generalisation = '{}'
+		where not (counted and complete and not withdrawn) and (published or publication <> 'not_eligible')`;
+	await recordInputs(tx, inputs, now);
+	return {
+		published: plan.published.size,
+		upserted,
+		removed,
+		suppressed: plan.suppressed,
+		generalised: plan.generalised,
+		itemsHidden: plan.itemsHidden
+	};
+}
+
 /** In pages: embedded PGlite runs each query on the web thread, so no query may take long. */
-async function readPublishable(tx: TransactionSql): Promise<QiRow[]> {
+async function readPublishable(sql: Queryable): Promise<QiRow[]> {
 	const rows: QiRow[] = [];
 	let after = 0;
 	for (;;) {
-		const page = await tx<QiRow[]>`
+		const page = await sql<QiRow[]>`
 			select id, public_ref, municipality_code, region_code, content_hash,
 				profile_text_state, publication, generalisation, profile,
 				source_updated_at::text as source_updated_at
@@ -146,8 +183,8 @@ async function readPublishable(tx: TransactionSql): Promise<QiRow[]> {
 interface RefreshPlan {
 	published: Map<string, Publication>;
 	suppressed: number;
-	/** Documents to (re)write. */
-	stale: { row: QiRow; publication: Publication; key: string }[];
+	/** Every published candidate, with what its document is built from (`source_key`). */
+	documents: { row: QiRow; publication: Publication; key: string }[];
 	/** Candidates whose publication state changes. */
 	states: { id: number; publication: string; generalisation: string[] }[];
 	generalised: Record<string, number>;
@@ -155,12 +192,7 @@ interface RefreshPlan {
 }
 
 /** The pure part of a refresh, in steps that may pause (cooperative.ts). */
-function* planRefresh(
-	rows: QiRow[],
-	existing: Map<string, string>,
-	k: number,
-	today: string
-): Steps<RefreshPlan> {
+function* planRefresh(rows: QiRow[], k: number, today: string): Steps<RefreshPlan> {
 	const qis: QuasiIdentifiers[] = [];
 	for (let i = 0; i < rows.length; i++) {
 		if (i % PAUSE_EVERY === 0) yield;
@@ -179,7 +211,7 @@ function* planRefresh(
 	const { published, suppressed } = yield* anonymiseSteps(qis, k);
 	yield* assertKAnonymous(qis, published, k);
 
-	const stale: RefreshPlan['stale'] = [];
+	const documents: RefreshPlan['documents'] = [];
 	const generalised: Record<string, number> = Object.fromEntries(FIELDS.map((f) => [f, 0]));
 	let itemsHidden = 0;
 	const states: RefreshPlan['states'] = [];
@@ -205,9 +237,9 @@ function* planRefresh(
 			decision.hiddenExperience.join(','),
 			row.profile_text_state
 		].join(':');
-		if (existing.get(row.public_ref) !== key) stale.push({ row, publication: decision, key });
+		documents.push({ row, publication: decision, key });
 	}
-	return { published, suppressed: suppressed.length, stale, states, generalised, itemsHidden };
+	return { published, suppressed: suppressed.length, documents, states, generalised, itemsHidden };
 }
 
 export interface QiRow {

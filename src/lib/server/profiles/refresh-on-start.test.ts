@@ -5,6 +5,7 @@ import { createTestDatabase } from '../../../../tests/helpers/test-database';
 import type { AppContext } from '../app';
 import type { Database } from '../db/database';
 import { runImport } from '../import/run-import';
+import { refreshPublicProfilesIfStale } from './publish';
 import { publicationRefreshStep } from './refresh-on-start';
 
 let db: Database;
@@ -80,5 +81,24 @@ describe('the publication refresh at start-up', () => {
 		await db.sql`update publication_state set day = day - 1`;
 		await start();
 		expect(await refreshedAt()).toEqual(LONG_AGO);
+	});
+
+	it('writes nothing when a candidate changed while it computed, and the next start publishes the change', async () => {
+		await db.sql`delete from publication_state`;
+		const [ref] = await published();
+		// The candidate is withdrawn after the set was computed, before it is written.
+		const withdrawFirst = new Proxy(db.sql, {
+			get(target, property, receiver) {
+				if (property !== 'begin') return Reflect.get(target, property, receiver);
+				return async (work: Parameters<typeof target.begin>[0]) => {
+					await target`update candidates set withdrawn = true where public_ref = ${ref}`;
+					return target.begin(work);
+				};
+			}
+		});
+		expect(await refreshPublicProfilesIfStale(withdrawFirst, { k: 5 })).toBeUndefined();
+		expect(await db.sql`select 1 from publication_state`).toHaveLength(0);
+		await start();
+		expect(await published()).not.toContain(ref);
 	});
 });
