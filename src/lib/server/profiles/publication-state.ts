@@ -37,12 +37,18 @@ export async function inputsDigest(sql: Queryable): Promise<string> {
 	return `${row.n}:${row.sum}`;
 }
 
-export async function currentInputs(sql: Queryable, k: number, now: Date): Promise<PublicationInputs> {
+/** `digest`: taken as the candidates' digest instead of computing it. */
+export async function currentInputs(
+	sql: Queryable,
+	k: number,
+	now: Date,
+	digest?: string
+): Promise<PublicationInputs> {
 	return {
 		rulesVersion: PUBLICATION_RULES_VERSION,
 		k,
 		day: amsterdamDay(now),
-		inputsDigest: await inputsDigest(sql)
+		inputsDigest: digest ?? (await inputsDigest(sql))
 	};
 }
 

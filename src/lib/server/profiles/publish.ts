@@ -33,6 +33,13 @@ export interface PublishOptions {
 	k?: number;
 	index?: ProfileIndex;
 	now?: Date;
+	/**
+	 * Only for refreshPublicProfilesIfStale: false trusts the candidates on the day of the last refresh
+	 * and checks only k, the rules and the day, without the digest's pass over the candidates (on
+	 * embedded PGlite that pass runs on the web thread). Every writer of candidates refreshes after
+	 * writing; a start checks the digest, for a refresh that never ran.
+	 */
+	checkCandidates?: boolean;
 }
 
 export interface PublishResult {
@@ -90,9 +97,13 @@ async function refresh(
 	} else {
 		// Read and computed outside a transaction, which would hold embedded PGlite's one connection (and
 		// so every request that needs the database) for seconds; written only if no candidate changed.
-		const inputs = await currentInputs(sql, k, now);
-		if (staleness(await recordedInputs(sql), inputs) === 'current') result = 'current';
+		const recorded = await recordedInputs(sql);
+		const trusted = options.checkCandidates === false ? recorded?.inputsDigest : undefined;
+		let inputs = await currentInputs(sql, k, now, trusted);
+		if (staleness(recorded, inputs) === 'current') result = 'current';
 		else {
+			// Recomputed from the candidates as they are now, read after their digest.
+			if (trusted !== undefined) inputs = { ...inputs, inputsDigest: await inputsDigest(sql) };
 			const plan = await runCooperatively(planRefresh(await readPublishable(sql), k, inputs.day));
 			result = await sql.begin(async (tx) => {
 				await tx`select pg_advisory_xact_lock(${PUBLISH_LOCK})`;

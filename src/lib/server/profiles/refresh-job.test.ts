@@ -70,4 +70,22 @@ describe('the periodic publication refresh', () => {
 			await runner.stop();
 		}
 	});
+
+	it('within a day checks only the calendar; a change that bypassed the refresh is published the next day', async () => {
+		const app = { config: { K_ANONYMITY: 5 } as AppContext['config'], db };
+		const runner = startJobs(app, [publicationRefreshJob(clock)], { clock, timers: false });
+		try {
+			const [{ public_ref: ref }] = await db.sql`select min(public_ref) as public_ref from public_profiles`;
+			await db.sql`update candidates set withdrawn = true where public_ref = ${ref}`;
+			clock.advance(6 * 60_000);
+			expect(await runner.runNow('publication refresh')).toBe(true);
+			expect(await db.sql`select 1 from public_profiles where public_ref = ${ref}`).toHaveLength(1);
+
+			clock.advance(24 * 3_600_000);
+			expect(await runner.runNow('publication refresh')).toBe(true);
+			expect(await db.sql`select 1 from public_profiles where public_ref = ${ref}`).toHaveLength(0);
+		} finally {
+			await runner.stop();
+		}
+	});
 });
