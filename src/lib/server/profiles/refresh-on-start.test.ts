@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { csv, similarRows } from '../../../../tests/fixtures/import/csv-builder';
 import { createTestDatabase } from '../../../../tests/helpers/test-database';
 import type { AppContext } from '../app';
-import type { Database } from '../db/database';
+import type { Database, Tx } from '../db/database';
 import { runImport } from '../import/run-import';
 import { refreshPublicProfilesIfStale } from './publish';
 import { publicationRefreshStep } from './refresh-on-start';
@@ -90,7 +90,7 @@ describe('the publication refresh at start-up', () => {
 		const withdrawFirst = new Proxy(db.sql, {
 			get(target, property, receiver) {
 				if (property !== 'begin') return Reflect.get(target, property, receiver);
-				return async (work: Parameters<typeof target.begin>[0]) => {
+				return async (work: (tx: Tx) => unknown) => {
 					await target`update candidates set withdrawn = true where public_ref = ${ref}`;
 					return target.begin(work);
 				};
