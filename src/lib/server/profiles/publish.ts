@@ -96,7 +96,7 @@ async function refresh(
 			// Before the candidates are read: a write that commits in between makes the next check refresh
 			// again, never skip a change.
 			const inputs = await currentInputs(tx, k, now);
-			const plan = await runCooperatively(planRefresh(await readPublishable(tx), k, inputs.day));
+			const plan = await runCooperatively(planRefresh(await readPublishable(tx, inputs.day), k));
 			return writePlan(tx, plan, inputs, now);
 		});
 	} else {
@@ -109,7 +109,7 @@ async function refresh(
 		else {
 			// Recomputed from the candidates as they are now, read after their digest.
 			if (trusted !== undefined) inputs = { ...inputs, inputsDigest: await inputsDigest(sql) };
-			const plan = await runCooperatively(planRefresh(await readPublishable(sql), k, inputs.day));
+			const plan = await runCooperatively(planRefresh(await readPublishable(sql, inputs.day), k));
 			result = await sql.begin(async (tx) => {
 				await tx`select pg_advisory_xact_lock(${PUBLISH_LOCK})`;
 				// Another instance may have refreshed meanwhile.
@@ -183,19 +183,44 @@ async function writePlan(
 	};
 }
 
-/** In pages: no query may take long on the web thread (embedded PGlite runs each one there). */
-async function readPublishable(sql: Queryable): Promise<QiRow[]> {
+/** The publishable candidates and their quasi-identifiers on `today`. */
+interface Publishable {
+	rows: QiRow[];
+	/** In the order of `rows`. */
+	qis: QuasiIdentifiers[];
+}
+
+/**
+ * In pages: no query may take long on the web thread (embedded PGlite runs each one there). Each page's
+ * profiles become quasi-identifiers at once and are then dropped, so they die young instead of being
+ * carried through the whole refresh (in a 100k refresh the old generation's collections paused it).
+ */
+async function readPublishable(sql: Queryable, today: string): Promise<Publishable> {
 	const rows: QiRow[] = [];
+	const qis: QuasiIdentifiers[] = [];
 	let after = 0;
 	for (;;) {
-		const page = await sql<QiRow[]>`
+		const page = await sql<(QiRow & CandidateColumns)[]>`
 			select id, public_ref, municipality_code, region_code, content_hash,
 				profile_text_state, publication, generalisation, profile,
 				source_updated_at::text as source_updated_at
 			from candidates where counted and complete and not withdrawn and id > ${after}
 			order by id limit ${READ_PAGE}`;
-		rows.push(...page);
-		if (page.length < READ_PAGE) return rows;
+		for (const r of page) {
+			const { id, public_ref, content_hash, profile_text_state, publication, generalisation } = r;
+			rows.push({ id, public_ref, content_hash, profile_text_state, publication, generalisation });
+			qis.push(
+				quasiIdentifiersFrom({
+					ref: r.public_ref,
+					municipality: r.municipality_code,
+					region: r.region_code,
+					profile: r.profile,
+					sourceUpdatedAt: r.source_updated_at,
+					today
+				})
+			);
+		}
+		if (page.length < READ_PAGE) return { rows, qis };
 		after = Number(page[page.length - 1].id);
 	}
 }
@@ -212,22 +237,7 @@ interface RefreshPlan {
 }
 
 /** The pure part of a refresh, in steps that may pause (cooperative.ts). */
-function* planRefresh(rows: QiRow[], k: number, today: string): Steps<RefreshPlan> {
-	const qis: QuasiIdentifiers[] = [];
-	for (let i = 0; i < rows.length; i++) {
-		if (i % PAUSE_EVERY === 0) yield;
-		const r = rows[i];
-		qis.push(
-			quasiIdentifiersFrom({
-				ref: r.public_ref,
-				municipality: r.municipality_code,
-				region: r.region_code,
-				profile: r.profile,
-				sourceUpdatedAt: r.source_updated_at,
-				today
-			})
-		);
-	}
+function* planRefresh({ rows, qis }: Publishable, k: number): Steps<RefreshPlan> {
 	const { published, suppressed } = yield* anonymiseSteps(qis, k);
 	yield* assertKAnonymous(qis, published, k);
 
@@ -262,15 +272,20 @@ function* planRefresh(rows: QiRow[], k: number, today: string): Steps<RefreshPla
 	return { published, suppressed: suppressed.length, documents, states, generalised, itemsHidden };
 }
 
+/** What a refresh keeps of a publishable candidate. */
 export interface QiRow {
 	id: string;
 	public_ref: string;
-	municipality_code: string;
-	region_code: string;
 	content_hash: string;
 	profile_text_state: ProfileTextState;
 	publication: string;
 	generalisation: string[];
+}
+
+/** Read only to compute the quasi-identifiers. */
+interface CandidateColumns {
+	municipality_code: string;
+	region_code: string;
 	profile: CandidateProfile;
 	source_updated_at: string;
 }
