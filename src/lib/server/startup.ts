@@ -2,6 +2,7 @@ import type { StartupStep } from './app';
 import { demoDataStep } from './demo-on-empty';
 import { periodicJobsStep } from './jobs/periodic';
 import { outboxJob } from './mail/worker';
+import { publicationRefreshJob } from './profiles/refresh-job';
 import { publicationRefreshStep } from './profiles/refresh-on-start';
 import { rateLimitCleanupJob } from './rate-limit/rate-limit';
 import { usedChallengesCleanupJob } from './requests/abuse';
@@ -25,6 +26,7 @@ export const startupSteps: readonly StartupStep[] = [
 		savedSearchAlertsJob,
 		rateLimitCleanupJob,
 		usedChallengesCleanupJob,
-		searchIndexRefreshJob
+		searchIndexRefreshJob,
+		publicationRefreshJob()
 	])
 ];

@@ -1,3 +1,4 @@
+import { runToEnd, sortSteps, type Steps } from './cooperative';
 import {
 	FIELDS,
 	HIERARCHIES,
@@ -36,17 +37,28 @@ export interface AnonymisationResult {
  * Deterministic: ties go by reference.
  */
 export function anonymise(records: QuasiIdentifiers[], k: number): AnonymisationResult {
+	return runToEnd(anonymiseSteps(records, k));
+}
+
+/** `anonymise` as steps that may pause between them (see cooperative.ts); the same result. */
+export function* anonymiseSteps(records: QuasiIdentifiers[], k: number): Steps<AnonymisationResult> {
 	if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a positive whole number, got ${k}`);
-	const sorted = [...records].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+	const sorted = yield* sortSteps(records, (a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
 	const levels = new Map<string, Levels>();
 	const suppressed: string[] = [];
-	const byRegion = groupBy(sorted, (r) => r.region);
+	const byRegion = new Map<string, QuasiIdentifiers[]>();
+	for (let i = 0; i < sorted.length; i++) {
+		if (i % PAUSE_EVERY === 0) yield;
+		const members = byRegion.get(sorted[i].region);
+		if (members) members.push(sorted[i]);
+		else byRegion.set(sorted[i].region, [sorted[i]]);
+	}
 	for (const members of byRegion.values()) {
 		if (members.length < k) {
 			suppressed.push(...members.map((r) => r.ref));
 			continue;
 		}
-		specialise(members, topLevels(), new Set(), k, levels);
+		yield* specialise(members, topLevels(), new Set(), k, levels);
 	}
 
 	const published = new Map<string, Publication>();
@@ -55,12 +67,16 @@ export function anonymise(records: QuasiIdentifiers[], k: number): Anonymisation
 		const l = levels.get(r.ref)!;
 		return `${HIERARCHIES.location.key(r, l.location)}|${HIERARCHIES.education.key(r, l.education)}|${kind}|${item}`;
 	};
-	for (const r of sorted) {
+	for (let i = 0; i < sorted.length; i++) {
+		const r = sorted[i];
+		if (i % PAUSE_EVERY === 0) yield;
 		if (!levels.has(r.ref)) continue;
 		for (const s of new Set(r.sectors)) increment(itemCounts, itemKey(r, 's', s));
 		for (const e of new Set(r.experience)) increment(itemCounts, itemKey(r, 'e', e));
 	}
-	for (const r of sorted) {
+	for (let i = 0; i < sorted.length; i++) {
+		const r = sorted[i];
+		if (i % PAUSE_EVERY === 0) yield;
 		const l = levels.get(r.ref);
 		if (!l) continue;
 		published.set(r.ref, {
@@ -79,17 +95,22 @@ interface Split {
 	specialised: number;
 }
 
-function specialise(
+// Records handled between two points where the work may pause (a few milliseconds).
+const PAUSE_EVERY = 500;
+
+function* specialise(
 	members: QuasiIdentifiers[],
 	at: Levels,
 	exhausted: Set<Field>,
 	k: number,
 	out: Map<string, Levels>
-): void {
+): Steps<void> {
 	let best: Split | null = null;
 	let bestScore = 0;
 	for (const field of FIELDS) {
 		if (at[field] === 0 || exhausted.has(field)) continue;
+		// Small classes are cheap: pausing there would cost more than it gives.
+		if (members.length >= 256) yield;
 		const split = planSplit(members, field, at[field] - 1, k);
 		const score = split.specialised * HIERARCHIES[field].weight;
 		if (score > bestScore) {
@@ -102,8 +123,8 @@ function specialise(
 		return;
 	}
 	const finer = { ...at, [best.field]: at[best.field] - 1 };
-	for (const child of best.children) specialise(child, finer, exhausted, k, out);
-	if (best.rest.length) specialise(best.rest, at, new Set([...exhausted, best.field]), k, out);
+	for (const child of best.children) yield* specialise(child, finer, exhausted, k, out);
+	if (best.rest.length) yield* specialise(best.rest, at, new Set([...exhausted, best.field]), k, out);
 }
 
 /** One class split on one field: finer values held by ≥ k become classes, the rest stay coarse together. */
