@@ -64,6 +64,28 @@ class GrowingBits {
  * Builds one attribute's FacetField from documents added in order, so that all fields fill in one pass
  * over the documents (each document is read once, while it is in cache) and while pages still arrive.
  */
+/**
+ * The order of a field's values for facet sorting by name: numbers first, by value, then strings by their
+ * normalised key. The build and the incremental writes share it, so a value lands in the same place
+ * however the index came about.
+ */
+export function facetValueOrder(
+	numeric: Float64Array,
+	key: (value: number) => string
+): (a: number, b: number) => number {
+	return (a, b) => {
+		const na = numeric[a];
+		const nb = numeric[b];
+		const aNum = !Number.isNaN(na);
+		const bNum = !Number.isNaN(nb);
+		if (aNum && bNum) return na - nb;
+		if (aNum !== bNum) return aNum ? -1 : 1;
+		const ka = key(a);
+		const kb = key(b);
+		return ka < kb ? -1 : ka > kb ? 1 : 0;
+	};
+}
+
 export class FacetFieldBuilder {
 	private size = 0;
 	private readonly display: string[] = [];
@@ -168,15 +190,7 @@ export class FacetFieldBuilder {
 		const numeric = Float64Array.from(this.numericList);
 		const searchable = display.map((v, i) => (Number.isNaN(numeric[i]) ? normalizeText(v).trim() : v));
 		const keys = display.map((v) => normalizeFacetValue(v));
-		const alphaOrder = Uint32Array.from(display.keys()).sort((a, b) => {
-			const na = numeric[a];
-			const nb = numeric[b];
-			const aNum = !Number.isNaN(na);
-			const bNum = !Number.isNaN(nb);
-			if (aNum && bNum) return na - nb;
-			if (aNum !== bNum) return aNum ? -1 : 1;
-			return keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0;
-		});
+		const alphaOrder = Uint32Array.from(display.keys()).sort(facetValueOrder(numeric, (v) => keys[v]));
 
 		// Counted first, so each value's postings fill in document order straight into their own array.
 		const postings = counts.map((n) => new Uint32Array(n));

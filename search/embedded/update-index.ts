@@ -23,7 +23,7 @@ import {
 	type SortValue
 } from './build-index';
 import { normalizeFacetValue } from '../filter/ast';
-import type { FacetField } from './facet-field';
+import { facetValueOrder, type FacetField } from './facet-field';
 import { carryShortPrefixes } from './short-prefix';
 import { Vocabulary, type TextIndex } from './text-index';
 import { UNINDEXED, type WordPositions } from './word-positions';
@@ -440,17 +440,7 @@ function mergeFacetField(old: FacetField, small: FacetField, change: Change, siz
 	let alphaOrder = old.alphaOrder;
 	if (ids !== null || fresh.length > 0) {
 		const key = (v: number) => (Number.isNaN(numeric[v]) ? normalizeFacetValue(display[v]) : '');
-		const compare = (a: number, b: number): number => {
-			const na = numeric[a];
-			const nb = numeric[b];
-			const aNum = !Number.isNaN(na);
-			const bNum = !Number.isNaN(nb);
-			if (aNum && bNum) return na - nb;
-			if (aNum !== bNum) return aNum ? -1 : 1;
-			const ka = key(a);
-			const kb = key(b);
-			return ka < kb ? -1 : ka > kb ? 1 : 0;
-		};
+		const compare = facetValueOrder(numeric, key);
 		const oldOrder: number[] = [];
 		for (const v of old.alphaOrder) {
 			const to = valueOf === null ? v : valueOf[v];
